@@ -1,0 +1,129 @@
+"""The command line, run as a user would: a real process, its output and exit status."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tuireader", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_sections_json_shape() -> None:
+    result = run("sections", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert (
+        data["title"] == "Foreign Minister Sergey Lavrov’s Interview With Italy’s Panorama Magazine"
+    )
+    ids = [s["id"] for s in data["sections"]]
+    assert ids[:2] == ["intro", "qa-1"] and ids[-2:] == ["comments", "speech"]
+    qa3 = data["sections"][3]
+    assert set(qa3) == {"id", "kind", "title", "passages", "children"}
+    assert qa3["kind"] == "qa"
+    assert set(qa3["passages"][0]) == {"id", "speaker", "text"}
+    assert [c["id"] for c in data["sections"][-2]["children"]] == [
+        f"comment-{n}" for n in range(1, 5)
+    ]
+
+
+def test_sections_text_lists_ids() -> None:
+    result = run("sections")
+    assert result.returncode == 0
+    assert "qa-10" in result.stdout and "comment-4" in result.stdout
+
+
+def test_show_wraps_and_names_speakers_once() -> None:
+    result = run("show", "qa-2", "--width", "60")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 60 for line in lines[2:])
+    assert result.stdout.count("Sergey Lavrov:") == 1
+    assert "Question: What Western leaders" in result.stdout
+
+
+def test_show_unknown_section() -> None:
+    result = run("show", "qa-99")
+    assert result.returncode == 2
+    assert "qa-99" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("make", "phrase"),
+    [
+        (lambda d: d / "missing.txt", "does not exist"),
+        (lambda d: d, "is a folder"),
+        (lambda d: _write(d / "b.bin", b"\x7fELF\x02\x01\x00\x00binary"), "binary"),
+    ],
+)
+def test_bad_files_one_sentence_exit_2(tmp_path: Path, make, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    path = make(tmp_path)
+    result = run("sections", str(path))
+    assert result.returncode == 2
+    assert phrase in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    import os
+
+    path = _write(tmp_path / "secret.txt", b"Question: hidden?\n")
+    path.chmod(0)
+    if os.geteuid() == 0:
+        # root reads anything: check through a user who cannot, as CI runs as root.
+        result = subprocess.run(
+            [
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                sys.executable,
+                "-m",
+                "tuireader",
+                "sections",
+                str(path),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+        )
+    else:
+        result = run("sections", str(path))
+    assert result.returncode == 2
+    assert "cannot be read" in result.stderr or "permission" in result.stderr.lower()
+    assert "Traceback" not in result.stderr
+
+
+def test_invalid_utf8_opens_with_a_warning(tmp_path: Path) -> None:
+    path = _write(tmp_path / "latin.txt", "Question: caf\xe9?\n\nA: Oui.\n".encode("latin-1"))
+    result = run("sections", "--json", str(path))
+    assert result.returncode == 0
+    assert "not valid UTF-8" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["sections"][0]["passages"][0]["text"] == "caf\ufffd?"
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = _write(tmp_path / "empty.txt", b"")
+    result = run("sections", "--json", str(path))
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"title": "empty.txt", "sections": []}
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

@@ -1,0 +1,83 @@
+"""Whatever the text, the parser never raises and loses nothing but page leftovers."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tuireader.parse import page, parse_document, transcript
+from tuireader.text import normalise
+
+WORDS = st.sampled_from(
+    [
+        "Question:",
+        "Q:",
+        "A:",
+        "Sergey",
+        "Lavrov:",
+        "MR.",
+        "SMITH:",
+        "Note:",
+        "the",
+        "of",
+        "Support",
+        "SouthFront",
+        "Notify",
+        "of",
+        "2,500 $",
+        "View all comments",
+        "[/]",
+        "[bold]",
+        "“quote",
+        "end.”",
+        "Munich,",
+        "February 10, 2007.",
+        "#",
+        "##",
+        "x",
+        "?",
+        ":",
+        "(source):",
+        "\u00a0",
+        "\t",
+        "\x1b[31m",
+        "é",
+        "\u2028",
+        "Anonymous",
+    ]
+)
+LINE = st.lists(WORDS, max_size=8).map(" ".join)
+TEXT = st.lists(st.one_of(LINE, st.just(""), st.text(max_size=30)), max_size=40).map("\n".join)
+
+
+def _squash(text: str) -> str:
+    """Whitespace runs to one space, none before a colon ("MR. :" is the label "MR.")."""
+    return " ".join(text.split()).replace(" :", ":")
+
+
+def _holders(content: str, texts: list[str]) -> bool:
+    return any(content in text for text in texts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_parser_never_raises_and_keeps_every_line(raw: str) -> None:
+    text = normalise(raw)
+    doc = parse_document(text, "prop")
+    # A label moves from the text to the speaker: count "Speaker: text" as holding the line.
+    texts = [p.text for s in doc.walk() for p in s.passages]
+    texts += [f"{p.speaker}: {p.text}" for s in doc.walk() for p in s.passages if p.speaker]
+    names = {_squash(t) for t in [doc.title, *(s.title for s in doc.walk())]}
+    for line in text.split("\n"):
+        content = _squash(line)
+        if not content or page.is_leftover(line):
+            continue
+        found = transcript.split_label(line.strip())
+        after_label = _squash(found[1]) if found else content
+        squashed = [_squash(t) for t in texts]
+        assert (
+            _holders(content, squashed)
+            or _holders(after_label, squashed)
+            or content in names
+            or _squash(content.lstrip("#")) in names
+        ), (line, doc)

@@ -1,0 +1,191 @@
+"""The command line: ``tuireader [FILE]`` opens the reader; sub-commands work without it.
+
+``tuireader sections [FILE] [--json]``   the structure of a document
+``tuireader show SECTION_ID [FILE]``     one section as plain wrapped text
+
+Textual is imported only when the reader is about to start, so these answer quickly.
+Every failure is one plain sentence on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from tuireader import __version__
+from tuireader.load import open_document
+from tuireader.model import Document, Section
+from tuireader.text import DocumentError
+
+EXIT_ERROR = 2
+
+
+class UserError(Exception):
+    """A failure the user can act on; its message is printed as it is."""
+
+
+def _section_json(section: Section) -> dict[str, Any]:
+    return {
+        "id": section.id,
+        "kind": section.kind.value,
+        "title": section.title,
+        "passages": [{"id": p.id, "speaker": p.speaker, "text": p.text} for p in section.passages],
+        "children": [_section_json(child) for child in section.children],
+    }
+
+
+def document_json(document: Document) -> dict[str, Any]:
+    return {"title": document.title, "sections": [_section_json(s) for s in document.sections]}
+
+
+def _load(file: str | None) -> Document:
+    document = open_document(Path(file) if file else None)
+    for warning in document.warnings:
+        print(f"tuireader: {warning}", file=sys.stderr)
+    return document
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def cmd_sections(args: argparse.Namespace) -> int:
+    document = _load(args.file)
+    if args.json:
+        _write(json.dumps(document_json(document), ensure_ascii=False, indent=2) + "\n")
+        return 0
+    lines = [document.title, ""]
+    width = max(len(s.id) for s in document.walk()) if document.sections else 0
+    for top in document.sections:
+        for section in top.walk():
+            indent = "  " if section is not top else ""
+            count = len(section.passages)
+            suffix = f"  ({count} passage{'s' if count != 1 else ''})" if count else ""
+            lines.append(f"{indent}{section.id:<{width}}  {section.title}{suffix}")
+    _write("\n".join(lines) + "\n")
+    return 0
+
+
+def render_section(section: Section, width: int) -> str:
+    """A section as plain text: the title, then each paragraph wrapped, speakers once a turn."""
+    out = [section.title, "=" * min(len(section.title), width), ""]
+    previous: str | None = None
+    for passage in section.passages:
+        text = passage.text
+        if passage.speaker and passage.speaker != previous:
+            text = f"{passage.speaker}: {text}"
+        previous = passage.speaker
+        out.append(textwrap.fill(text, width=width, break_on_hyphens=False) or text)
+        out.append("")
+    for child in section.children:
+        out.append(f"- {child.id}: {child.title}")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    document = _load(args.file)
+    section = document.section(args.section_id)
+    if section is None:
+        raise UserError(
+            f"there is no section {args.section_id!r}; `tuireader sections` lists the ids."
+        )
+    width = args.width or min(shutil.get_terminal_size((80, 24)).columns, 100)
+    _write(render_section(section, max(width, 20)))
+    return 0
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    # The reader screen is not built yet: show the structure meanwhile.
+    args.json = False
+    return cmd_sections(args)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="keep notes and bookmarks in DIR instead of the user data folder",
+    )
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tuireader",
+        description="Read a long transcript or article in the terminal. "
+        "Other commands: sections, show (see `tuireader COMMAND --help`).",
+    )
+    parser.add_argument("--version", action="version", version=f"tuireader {__version__}")
+    _common(parser)
+    parser.add_argument(
+        "file", nargs="?", metavar="FILE", help="the document (default: the bundled interview)"
+    )
+    parser.set_defaults(handler=cmd_read)
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tuireader")
+    _common(parser)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    sections = commands.add_parser("sections", help="print the structure of a document")
+    _common(sections)
+    sections.add_argument("file", nargs="?", metavar="FILE")
+    sections.add_argument("--json", action="store_true", help="print JSON")
+    sections.set_defaults(handler=cmd_sections)
+
+    show = commands.add_parser("show", help="print one section as plain text")
+    _common(show)
+    show.add_argument("section_id", metavar="SECTION_ID")
+    show.add_argument("file", nargs="?", metavar="FILE")
+    show.add_argument("--width", type=int, help="wrap at this many columns")
+    show.set_defaults(handler=cmd_show)
+    return parser
+
+
+COMMANDS = frozenset({"sections", "show"})
+_OPTIONS_WITH_VALUE = frozenset({"--data-dir"})
+
+
+def _first_word(argv: Sequence[str]) -> str | None:
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in _OPTIONS_WITH_VALUE:
+            skip = True
+        elif arg == "--":
+            return None
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")
+    parser = _command_parser() if _first_word(args_list) in COMMANDS else _reader_parser()
+    args = parser.parse_args(args_list)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except (DocumentError, UserError) as error:
+        message = str(error)
+        print(f"tuireader: {message[:1].upper()}{message[1:]}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # A reader of our output (head, less) went away: not an error worth a traceback.
+        # Point stdout at /dev/null so the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,115 @@
+"""Text intake: from a file's bytes to clean, safe, normalised text.
+
+Everything a document holds reaches the terminal eventually, so this is where it is made
+harmless: C0/C1 control characters (other than tab and newline) become visible symbols, one
+character for one so that offsets stay valid. Undecodable bytes are replaced, never fatal.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+#: How far into a file a NUL byte marks it as binary.
+BINARY_SNIFF_BYTES = 8192
+
+#: The largest file we agree to open (a transcript is text; 1 GiB is not a transcript).
+MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
+
+_C1_SYMBOL = "\u2426"  # ␦: no control picture exists for C1 codes; one shared symbol
+
+
+def _control_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x20):
+        if chr(code) not in "\t\n":
+            table[code] = chr(0x2400 + code)  # ␀ … ␟
+    table[0x7F] = "\u2421"  # ␡
+    for code in range(0x80, 0xA0):
+        table[code] = _C1_SYMBOL
+    return table
+
+
+_CONTROL_TABLE = _control_table()
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class DocumentError(Exception):
+    """A document cannot be opened; the message is one plain sentence for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedText:
+    text: str
+    warnings: tuple[str, ...] = ()
+
+
+def make_controls_visible(text: str) -> str:
+    """Map C0/C1 control characters except tab and newline to visible symbols, 1:1."""
+    if _CONTROL_RE.search(text) is None:
+        return text
+    return text.translate(_CONTROL_TABLE)
+
+
+def normalise(text: str) -> str:
+    """CRLF/CR to LF, Unicode NFC, control characters made visible."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return make_controls_visible(text)
+
+
+def looks_binary(data: bytes) -> bool:
+    return b"\x00" in data[:BINARY_SNIFF_BYTES]
+
+
+def decode(data: bytes, name: str = "the file") -> DecodedText:
+    """Decode bytes as UTF-8 (a BOM is allowed; UTF-16 with a BOM too) and normalise.
+
+    Raises DocumentError for binary data. Undecodable bytes become U+FFFD with a warning.
+    """
+    warnings: list[str] = []
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raw = data.decode("utf-16", errors="replace")
+    elif looks_binary(data):
+        raise DocumentError(f"{name} looks like a binary file, not text, so it was not opened.")
+    else:
+        try:
+            raw = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raw = data.decode("utf-8-sig", errors="replace")
+            bad = raw.count("\ufffd") - data.count("\ufffd".encode())
+            warnings.append(
+                f"{name} is not valid UTF-8: {max(bad, 1)} undecodable byte sequence(s) "
+                "are shown as \ufffd."
+            )
+    return DecodedText(normalise(raw), tuple(warnings))
+
+
+def read_document(path: Path) -> DecodedText:
+    """Read and decode a document file, turning every OS failure into one plain sentence."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise DocumentError(f"{name} is a folder, not a file.")
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise DocumentError(
+                f"{name} is {size // (1024 * 1024)} MiB, larger than the "
+                f"{MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB this reader opens."
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DocumentError(f"{name} does not exist.") from None
+    except PermissionError:
+        raise DocumentError(f"{name} cannot be read: permission denied.") from None
+    except IsADirectoryError:
+        raise DocumentError(f"{name} is a folder, not a file.") from None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise DocumentError(f"{name} cannot be read: {reason}.") from None
+    return decode(data, name)
