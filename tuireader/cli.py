@@ -102,9 +102,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
-    # The reader screen is not built yet: show the structure meanwhile.
-    args.json = False
-    return cmd_sections(args)
+    path = Path(args.file) if args.file else None
+    document = open_document(path)
+    from tuireader.ui.app import run_reader  # Textual only now: keeps the CLI fast
+
+    return run_reader(document, path=path)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

@@ -1,0 +1,98 @@
+"""Small and changing terminals, and documents full of markup-like text."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from tests.ui.conftest import where
+from tuireader.model import Document
+from tuireader.ui.app import ReaderApp
+from tuireader.ui.screens.picker import SectionPicker
+from tuireader.ui.widgets.reading_pane import ReadingPane
+from tuireader.ui.widgets.section_tree import SectionTree
+
+
+async def test_resize_keeps_the_place(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("n", "n", "n", "j", "j", "j", "j")
+        assert where(app) == ("qa-3", 4)
+        pane = app.query_one(ReadingPane)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert where(app) == ("qa-3", 4)
+        assert app.screen.has_class("-narrow")
+        assert not app.query_one(SectionTree).display or not app.query_one(SectionTree).region
+        region = pane.passage_region(4)
+        assert region.y < pane.scroll_y + pane.scrollable_content_region.height
+        assert region.bottom > pane.scroll_y
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert where(app) == ("qa-3", 4)
+        assert not app.screen.has_class("-narrow")
+        assert app.query_one(SectionTree).region.width > 0
+
+
+async def test_narrow_t_shows_the_tree_over_the_text(app: ReaderApp) -> None:
+    async with app.run_test(size=(60, 20)) as pilot:
+        assert app.query_one(SectionTree).region.width == 0
+        await pilot.press("t")
+        assert isinstance(app.screen, SectionPicker)
+        await pilot.press("down", "down", "down", "enter")
+        assert not isinstance(app.screen, SectionPicker)
+        assert where(app) == ("qa-2", 0)
+        await pilot.press("t", "escape")
+        assert where(app) == ("qa-2", 0)
+
+
+async def test_markup_in_the_document_is_shown_literally(markup_document: Document) -> None:
+    app = ReaderApp(markup_document)
+    async with app.run_test(size=(120, 40)) as pilot:
+        title = str(app.query_one("#title", Static).render())
+        assert title == "Markup [/] and [bold]x and list[int] and [@click=app.quit]q[/]"
+        await pilot.press("n")
+        pane = app.query_one(ReadingPane)
+        shown = "\n".join(line.text.plain for line in pane._lines)
+        assert "Does [bold]this[/] [@click=app.quit]quit[/]?" in shown
+        assert "list[int] and [/] and \\[escaped] [link=http://x]link[/link]" in shown
+        assert "\x1b" not in shown and "\x07" not in shown
+        tree = app.query_one(SectionTree)
+        labels = [str(node.label) for node in tree.root.children[1].children]
+        assert labels[0] == "Q1 Does [bold]this[/] [@click=app.quit]quit[/]?"
+        assert labels[1] == "Q2 [/]"
+        # Click all over the screen: nothing acts on the document's fake actions.
+        for y in range(1, 40, 8):
+            for x in range(0, 120, 20):
+                await pilot.click(offset=(x, y))
+        assert app.is_running
+        app.open_section("qa-2")
+        await pilot.pause()
+        shown = "\n".join(line.text.plain for line in pane._lines)
+        assert "[@click=app.quit]Click me[/]" in shown
+
+
+async def test_command_palette_shows_markup_titles_literally(markup_document: Document) -> None:
+    from textual.command import CommandPalette
+
+    app = ReaderApp(markup_document)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"click")
+        await pilot.pause(0.5)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        from textual.widgets import OptionList
+
+        options = palette.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("[@click=app.quit]quit[/]" in p for p in prompts), prompts
+        await pilot.press("enter")
+        assert app.is_running
+
+
+async def test_empty_document_opens() -> None:
+    from tuireader.parse import parse_document
+
+    app = ReaderApp(parse_document("", "empty"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n", "j", "space", "G", "right_square_bracket")
+        assert "no text" in str(app.query_one("#status", Static).render())

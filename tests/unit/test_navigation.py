@@ -1,0 +1,65 @@
+"""Where each movement goes, without any UI."""
+
+from __future__ import annotations
+
+from tuireader.model import Document
+from tuireader.navigation import Navigator, Position
+
+
+def ids(nav: Navigator, position: Position | None) -> tuple[str, int] | None:
+    if position is None:
+        return None
+    return nav.section(position).id, position.passage
+
+
+def test_answers(seed: Document) -> None:
+    nav = Navigator(seed)
+    start = nav.first()
+    assert start is not None and ids(nav, start) == ("intro", 0)
+    assert nav.previous_answer(start) is None
+    q1 = nav.next_answer(start)
+    assert ids(nav, q1) == ("qa-1", 0)
+    q10 = nav.position_of("qa-10")
+    assert q10 is not None and nav.next_answer(q10) is None
+    comment = nav.position_of("comment-3")
+    assert comment is not None
+    assert ids(nav, nav.previous_answer(comment)) == ("qa-10", 0)
+    assert nav.next_answer(comment) is None
+
+
+def test_passages_cross_sections(seed: Document) -> None:
+    nav = Navigator(seed)
+    last_intro = nav.position_of("intro", 99)
+    assert ids(nav, last_intro) == ("intro", 2)  # clamped
+    assert last_intro is not None
+    assert ids(nav, nav.next_passage(last_intro)) == ("qa-1", 0)
+    q1 = nav.position_of("qa-1")
+    assert q1 is not None
+    assert ids(nav, nav.previous_passage(q1)) == ("intro", 2)
+    first = nav.first()
+    assert first is not None and nav.previous_passage(first) is None
+    end = nav.position_of("speech", 21)
+    assert end is not None and nav.next_passage(end) is None
+
+
+def test_group_section_opens_its_first_child(seed: Document) -> None:
+    nav = Navigator(seed)
+    assert ids(nav, nav.position_of("comments")) == ("comment-1", 0)
+    assert nav.position_of("nope") is None
+
+
+def test_passage_ids(seed: Document) -> None:
+    nav = Navigator(seed)
+    assert ids(nav, nav.position_of_passage("qa-3.p2")) == ("qa-3", 1)
+    assert nav.position_of_passage("qa-3.p99") is None
+    assert nav.position_of_passage("qa-3") is None
+
+
+def test_describe(seed: Document) -> None:
+    nav = Navigator(seed)
+    assert nav.describe(Position(3, 1)) == "Q3/10 · passage 2/13"
+    comment = nav.position_of("comment-2")
+    assert comment is not None
+    assert nav.describe(comment) == "Comment 2/4 · passage 1/1"
+    speech = nav.position_of("speech", 4)
+    assert speech is not None and nav.describe(speech) == "Speech · passage 5/22"

@@ -1,0 +1,153 @@
+"""Where the reader is, and where each movement key takes it: pure, no UI.
+
+A :class:`Position` is a readable section (one with passages) and a passage index in it.
+Each move returns the new position, or None when there is nowhere to go; the UI says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tuireader.model import Document, Section, SectionKind
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    section: int  # index into Navigator.sections
+    passage: int  # index into that section's passages
+
+
+class Navigator:
+    """Moves over a document's readable sections (those holding passages)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.sections: tuple[Section, ...] = document.readable()
+        self._index = {section.id: i for i, section in enumerate(self.sections)}
+        self._questions = [i for i, s in enumerate(self.sections) if s.kind is SectionKind.QA]
+        self._question_number = {index: n for n, index in enumerate(self._questions, start=1)}
+        comments = [i for i, s in enumerate(self.sections) if s.kind is SectionKind.COMMENT]
+        self._comment_number = {index: n for n, index in enumerate(comments, start=1)}
+
+    @property
+    def empty(self) -> bool:
+        return not self.sections
+
+    @property
+    def question_count(self) -> int:
+        return len(self._questions)
+
+    def question_number(self, position: Position) -> int | None:
+        """1-based number of the question at ``position``, if it is one."""
+        return self._question_number.get(position.section)
+
+    def section(self, position: Position) -> Section:
+        return self.sections[position.section]
+
+    def position_of(self, section_id: str, passage: int = 0) -> Position | None:
+        """The position of a section id; a section without passages maps to its first
+        readable descendant (``comments`` opens the first comment)."""
+        index = self._index.get(section_id)
+        if index is None:
+            found = self.document.section(section_id)
+            if found is None:
+                return None
+            for child in found.walk():
+                if child.id in self._index:
+                    index = self._index[child.id]
+                    passage = 0
+                    break
+            else:
+                return None
+        count = len(self.sections[index].passages)
+        return Position(index, max(0, min(passage, count - 1)))
+
+    def position_of_passage(self, passage_id: str) -> Position | None:
+        section_id, _, number = passage_id.rpartition(".p")
+        position = self.position_of(section_id)
+        if position is None or not number.isdigit():
+            return None
+        section = self.sections[position.section]
+        index = int(number) - 1
+        if section.id != section_id or not 0 <= index < len(section.passages):
+            return None
+        return Position(position.section, index)
+
+    def first(self) -> Position | None:
+        return None if self.empty else Position(0, 0)
+
+    # Answers -------------------------------------------------------------------------
+
+    def next_answer(self, position: Position) -> Position | None:
+        for index in self._questions:
+            if index > position.section:
+                return Position(index, 0)
+        return None
+
+    def previous_answer(self, position: Position) -> Position | None:
+        for index in reversed(self._questions):
+            if index < position.section:
+                return Position(index, 0)
+        return None
+
+    # Sections ------------------------------------------------------------------------
+
+    def next_section(self, position: Position) -> Position | None:
+        if position.section + 1 < len(self.sections):
+            return Position(position.section + 1, 0)
+        return None
+
+    def previous_section(self, position: Position) -> Position | None:
+        if position.section > 0:
+            return Position(position.section - 1, 0)
+        return None
+
+    # Passages ------------------------------------------------------------------------
+
+    def next_passage(self, position: Position) -> Position | None:
+        """The next passage, going on into the next section past the end of this one."""
+        if position.passage + 1 < len(self.sections[position.section].passages):
+            return Position(position.section, position.passage + 1)
+        return self.next_section(position)
+
+    def previous_passage(self, position: Position) -> Position | None:
+        """The previous passage, going back to the end of the previous section."""
+        if position.passage > 0:
+            return Position(position.section, position.passage - 1)
+        if position.section > 0:
+            previous = position.section - 1
+            return Position(previous, len(self.sections[previous].passages) - 1)
+        return None
+
+    def first_passage(self, position: Position) -> Position:
+        return Position(position.section, 0)
+
+    def last_passage(self, position: Position) -> Position:
+        return Position(position.section, len(self.sections[position.section].passages) - 1)
+
+    # Where you are -------------------------------------------------------------------
+
+    def describe(self, position: Position) -> str:
+        """``Q3/10 · passage 2/14``: for the status line."""
+        section = self.sections[position.section]
+        count = len(section.passages)
+        where = self.short_name(section)
+        if section.kind is SectionKind.QA:
+            where = f"Q{self._question_number[position.section]}/{len(self._questions)}"
+        elif section.kind is SectionKind.COMMENT:
+            number = self._comment_number[position.section]
+            where = f"Comment {number}/{len(self._comment_number)}"
+        return f"{where} · passage {position.passage + 1}/{count}"
+
+    def short_name(self, section: Section) -> str:
+        """A few words naming a section: ``Q3``, ``Intro``, ``Speech``, a comment's author."""
+        index = self._index.get(section.id)
+        if section.kind is SectionKind.QA and index is not None:
+            return f"Q{self._question_number[index]}"
+        if section.kind is SectionKind.INTRO:
+            return "Intro"
+        if section.kind is SectionKind.SPEECH:
+            return "Speech"
+        if section.kind is SectionKind.COMMENT and index is not None:
+            return f"Comment {self._comment_number[index]}"
+        return section.title if len(section.title) <= 24 else section.title[:23] + "…"

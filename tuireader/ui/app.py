@@ -1,0 +1,270 @@
+"""ReaderApp: the section tree, the reading pane, and the keys that move between answers.
+
+The app owns where the reader is (a :class:`~tuireader.navigation.Position`); widgets post
+messages and the app moves. Every binding has an id so a keymap can change it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from tuireader.model import Document
+from tuireader.navigation import Navigator, Position
+from tuireader.ui.commands import SectionCommands
+from tuireader.ui.screens.help import HelpScreen
+from tuireader.ui.screens.picker import SectionPicker
+from tuireader.ui.widgets.reading_pane import ReadingPane
+from tuireader.ui.widgets.section_tree import SectionTree
+
+#: Below this width the tree is hidden and `t` shows it over the text.
+NARROW = 70
+
+
+class ReaderApp(App[int]):
+    """A terminal reader for transcripts."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "tuireader"
+    COMMANDS = App.COMMANDS | {SectionCommands}
+    ENABLE_COMMAND_PALETTE = True
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
+
+    BINDINGS = [
+        Binding("n", "next_answer", "Next answer", id="next-answer"),
+        Binding("p", "previous_answer", "Prev answer", id="previous-answer"),
+        Binding(
+            "right_square_bracket",
+            "next_section",
+            "Next section",
+            show=False,
+            key_display="]",
+            id="next-section",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_section",
+            "Prev section",
+            show=False,
+            key_display="[",
+            id="previous-section",
+        ),
+        Binding("j,down", "next_passage", "Next passage", show=False, id="next-passage"),
+        Binding("k,up", "previous_passage", "Prev passage", show=False, id="previous-passage"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="page-up"),
+        Binding("g,home", "first_passage", "First passage", show=False, id="first-passage"),
+        Binding("G,end", "last_passage", "Last passage", show=False, id="last-passage"),
+        Binding("tab", "switch_focus", "Tree/text", show=False, id="switch-focus"),
+        Binding("t", "toggle_tree", "Tree", id="toggle-tree"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(self, document: Document, *, path: Path | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.path = path
+        self.navigator = Navigator(document)
+        self.position: Position | None = self.navigator.first()
+        self._tree_hidden = False
+
+    # Screen -------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.document.title), id="title")
+        with Horizontal(id="body"):
+            yield SectionTree(id="tree")
+            yield ReadingPane(id="pane")
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.document.title
+        tree = self.query_one(SectionTree)
+        tree.load(self.document, self.navigator)
+        pane = self.query_one(ReadingPane)
+        pane.focus()
+        if self.position is None:
+            self.query_one("#status", Static).update(Content("This document has no text."))
+        else:
+            self._go(self.position, force=True)
+        for warning in self.document.warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=8)
+
+    @on(ReadingPane.Resized)
+    def _keep_focus_visible(self) -> None:
+        """A tree hidden by a narrow terminal must not keep the keyboard."""
+        tree = self.query_one(SectionTree)
+        if (self.narrow or self._tree_hidden) and tree.has_focus:
+            self.query_one(ReadingPane).focus()
+
+    # Moving -------------------------------------------------------------------------
+
+    def _go(self, position: Position, *, force: bool = False) -> None:
+        pane = self.query_one(ReadingPane)
+        section = self.navigator.section(position)
+        if force or pane.section is not section:
+            pane.show(section, self._heading(position), position.passage)
+            self.query_one(SectionTree).follow(section.id)
+        else:
+            pane.set_current(position.passage)
+        self.position = position
+        self._update_status()
+
+    def _heading(self, position: Position) -> str:
+        section = self.navigator.section(position)
+        name = self.navigator.short_name(section)
+        if name == section.title:
+            return section.title
+        return f"{name} · {section.title}"
+
+    def _update_status(self) -> None:
+        if self.position is None:
+            return
+        self.query_one("#status", Static).update(Content(self.navigator.describe(self.position)))
+
+    def _move(self, target: Position | None, nowhere: str) -> None:
+        if target is None:
+            self.notify(nowhere, timeout=3, markup=False)
+            return
+        self._go(target)
+
+    def action_next_answer(self) -> None:
+        if self.position is None:
+            return
+        if self.navigator.question_count == 0:
+            self.notify(
+                "This document has no questions; ] goes to the next section.",
+                timeout=3,
+                markup=False,
+            )
+            return
+        self._move(self.navigator.next_answer(self.position), "This is the last answer.")
+
+    def action_previous_answer(self) -> None:
+        if self.position is None:
+            return
+        if self.navigator.question_count == 0:
+            self.notify(
+                "This document has no questions; [ goes to the previous section.",
+                timeout=3,
+                markup=False,
+            )
+            return
+        self._move(self.navigator.previous_answer(self.position), "This is the first answer.")
+
+    def action_next_section(self) -> None:
+        if self.position is not None:
+            self._move(self.navigator.next_section(self.position), "This is the last section.")
+
+    def action_previous_section(self) -> None:
+        if self.position is not None:
+            self._move(self.navigator.previous_section(self.position), "This is the first section.")
+
+    def action_next_passage(self) -> None:
+        if self.position is not None:
+            self._move(
+                self.navigator.next_passage(self.position), "This is the end of the document."
+            )
+
+    def action_previous_passage(self) -> None:
+        if self.position is not None:
+            self._move(
+                self.navigator.previous_passage(self.position), "This is the start of the document."
+            )
+
+    def action_first_passage(self) -> None:
+        if self.position is not None:
+            self._go(self.navigator.first_passage(self.position))
+
+    def action_last_passage(self) -> None:
+        if self.position is not None:
+            self._go(self.navigator.last_passage(self.position))
+
+    def action_page_down(self) -> None:
+        pane = self.query_one(ReadingPane)
+        if self.position is None:
+            return
+        if pane.at_bottom:
+            self._move(
+                self.navigator.next_section(self.position), "This is the end of the document."
+            )
+        else:
+            pane.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        pane = self.query_one(ReadingPane)
+        if self.position is None:
+            return
+        if pane.at_top:
+            target = self.navigator.previous_section(self.position)
+            if target is not None:
+                target = self.navigator.last_passage(target)
+            self._move(target, "This is the start of the document.")
+        else:
+            pane.scroll_page_up(animate=False)
+
+    @on(ReadingPane.CurrentChanged)
+    def _pane_moved(self, event: ReadingPane.CurrentChanged) -> None:
+        if (
+            self.position is not None
+            and self.navigator.section(self.position).id == event.section_id
+        ):
+            self.position = Position(self.position.section, event.passage)
+            self._update_status()
+
+    @on(SectionTree.SectionChosen)
+    def _tree_chose(self, event: SectionTree.SectionChosen) -> None:
+        self.open_section(event.section_id)
+        self.query_one(ReadingPane).focus()
+
+    def open_section(self, section_id: str) -> None:
+        """Go to a section by id (its first passage); used by the tree and the palette."""
+        target = self.navigator.position_of(section_id)
+        if target is not None:
+            self._go(target)
+
+    # Tree and focus -----------------------------------------------------------------
+
+    @property
+    def narrow(self) -> bool:
+        return self.size.width < NARROW
+
+    def action_toggle_tree(self) -> None:
+        if self.narrow:
+            current = self.navigator.section(self.position).id if self.position else None
+            self.push_screen(SectionPicker(self.document, self.navigator, current), self._picked)
+            return
+        self._tree_hidden = not self._tree_hidden
+        self.screen.set_class(self._tree_hidden, "-hide-tree")
+        if self._tree_hidden:
+            self.query_one(ReadingPane).focus()
+
+    def _picked(self, section_id: str | None) -> None:
+        if section_id:
+            self.open_section(section_id)
+
+    def action_switch_focus(self) -> None:
+        tree = self.query_one(SectionTree)
+        pane = self.query_one(ReadingPane)
+        if tree.has_focus or self.narrow or self._tree_hidden:
+            pane.focus()
+        else:
+            tree.focus()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.BINDINGS))
+
+
+def run_reader(document: Document, *, path: Path | None = None) -> int:
+    """Run the reader until the user quits; the process exit status."""
+    app = ReaderApp(document, path=path)
+    result = app.run()
+    return result if isinstance(result, int) else 0

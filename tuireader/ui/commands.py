@@ -1,0 +1,59 @@
+"""Command palette providers: jump to a section by typing part of its title.
+
+Titles are document text, so hits are built as ``Content`` (never markup); Textual's own
+``Matcher.highlight`` parses its argument as markup, so the highlighting is done here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+
+if TYPE_CHECKING:
+    from tuireader.ui.app import ReaderApp
+
+_MAX_CANDIDATE = 160
+
+
+def highlight(matcher: Matcher, candidate: str) -> Content:
+    """``candidate`` as plain Content with the matched characters styled."""
+    content = Content(candidate)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, candidate)
+    if not score:
+        return content
+    for offset in offsets:
+        if not candidate[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class SectionCommands(Provider):
+    """Every section, by its short name and title."""
+
+    def _candidates(self) -> list[tuple[str, Callable[[], None]]]:
+        app = cast("ReaderApp", self.app)
+        found: list[tuple[str, Callable[[], None]]] = []
+        for section in app.document.walk():
+            name = app.navigator.short_name(section)
+            title = section.title if section.title != name else ""
+            text = f"{name}: {title}" if title else name
+            found.append((text[:_MAX_CANDIDATE], partial(app.open_section, section.id)))
+        return found
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command in self._candidates():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score, highlight(matcher, text), command, text=text, help="Go to this section"
+                )
+
+    async def discover(self) -> Hits:
+        for text, command in self._candidates()[:30]:
+            yield DiscoveryHit(Content(text), command, text=text, help="Go to this section")

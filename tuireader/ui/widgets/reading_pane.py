@@ -1,0 +1,233 @@
+"""The reading pane: one section at a time, drawn line by line (Textual's Line API).
+
+Only the lines on screen are rendered, so its cost depends on the section shown, never on
+the size of the document. The *current passage* carries a bar in the gutter (visible with
+or without colour); notes and bookmarks attach to it.
+
+The pane has no key bindings of its own: the app's navigation keys drive it through
+:meth:`show` and :meth:`set_current`. It posts :class:`CurrentChanged` whenever the current
+passage changes on its own account (a click, or scrolling it out of view).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tuireader.model import Section, SectionKind
+
+GUTTER = 3  # bar, marker, space
+_BAR = "▌"
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: Text
+    passage: int | None  # index of the passage this line belongs to, None for headings
+    role: str  # "title", "rule", "speaker", "question", "answer", "blank"
+
+
+class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
+    """Shows one section; see the module docstring."""
+
+    COMPONENT_CLASSES = {
+        "reading-pane--title",
+        "reading-pane--rule",
+        "reading-pane--speaker",
+        "reading-pane--question",
+        "reading-pane--answer",
+        "reading-pane--bar",
+        "reading-pane--current",
+    }
+
+    class CurrentChanged(Message):
+        """The current passage changed by a click or by scrolling."""
+
+        def __init__(self, section_id: str, passage: int) -> None:
+            self.section_id = section_id
+            self.passage = passage
+            super().__init__()
+
+    class Resized(Message):
+        """The pane changed size (the terminal was resized or the tree shown or hidden)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._section: Section | None = None
+        self._heading = ""
+        self._current = 0
+        self._lines: list[_Line] = []
+        self._spans: list[tuple[int, int]] = []  # per passage: first line, end line
+        self._laid_out_width = -1
+
+    # What is shown ------------------------------------------------------------------
+
+    @property
+    def section(self) -> Section | None:
+        return self._section
+
+    @property
+    def current(self) -> int:
+        return self._current
+
+    def show(self, section: Section, heading: str, current: int = 0) -> None:
+        """Show ``section`` under ``heading`` with passage ``current`` marked and in view."""
+        self._section = section
+        self._heading = heading
+        self._current = current
+        self._laid_out_width = -1
+        self._layout()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self._bring_into_view(current, initial=True)
+        self.refresh()
+        # Before the first layout the pane has no size yet: lay out again once it has.
+        self.call_after_refresh(self._relayout)
+
+    def set_current(self, passage: int) -> None:
+        """Mark another passage of the shown section and scroll it into view."""
+        if self._section is None or not self._section.passages:
+            return
+        passage = max(0, min(passage, len(self._section.passages) - 1))
+        self._current = passage
+        self._bring_into_view(passage)
+        self.refresh()
+
+    def passage_region(self, passage: int) -> Region:
+        """The lines of a passage within the whole (virtual) pane."""
+        start, end = self._spans[passage]
+        return Region(0, start, self.virtual_size.width, end - start)
+
+    @property
+    def at_top(self) -> bool:
+        return self.scroll_y <= 0
+
+    @property
+    def at_bottom(self) -> bool:
+        return self.scroll_y >= self.max_scroll_y
+
+    # Layout -------------------------------------------------------------------------
+
+    def _text_width(self) -> int:
+        return max(10, self.scrollable_content_region.width - GUTTER - 1)
+
+    def _layout(self) -> None:
+        section = self._section
+        width = self._text_width()
+        if section is None or width == self._laid_out_width:
+            return
+        self._laid_out_width = width
+        console = self.app.console
+        lines: list[_Line] = []
+        spans: list[tuple[int, int]] = []
+
+        def add(text: Text, passage: int | None, role: str) -> None:
+            for wrapped in text.wrap(console, width, overflow="fold"):
+                wrapped.rstrip()
+                lines.append(_Line(wrapped, passage, role))
+
+        add(Text(self._heading), None, "title")
+        lines.append(_Line(Text("─" * min(width, 60)), None, "rule"))
+        lines.append(_Line(Text(), None, "blank"))
+        previous_speaker: str | None = None
+        is_qa = section.kind is SectionKind.QA
+        question_speaker = section.passages[0].speaker if is_qa and section.passages else None
+        for index, passage in enumerate(section.passages):
+            start = len(lines)
+            new_turn = index == 0 or passage.speaker != previous_speaker
+            if passage.speaker and new_turn and passage.speaker != section.title:
+                add(Text(passage.speaker), index, "speaker")
+            previous_speaker = passage.speaker
+            is_question = is_qa and passage.speaker == question_speaker and index == 0
+            add(Text(passage.text), index, "question" if is_question else "answer")
+            spans.append((start, len(lines)))
+            lines.append(_Line(Text(), None, "blank"))
+        self._lines = lines
+        self._spans = spans
+        self.virtual_size = Size(width + GUTTER + 1, len(lines))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+        self.post_message(self.Resized())
+
+    def _relayout(self) -> None:
+        """Wrap again if the width changed, keeping the current passage in view."""
+        if self._section is None or self._text_width() == self._laid_out_width:
+            return
+        self._layout()
+        self._bring_into_view(self._current, initial=True)
+        self.refresh()
+
+    def _bring_into_view(self, passage: int, initial: bool = False) -> None:
+        if not self._spans or self.size.height == 0:
+            return
+        start, end = self._spans[passage]
+        height = self.scrollable_content_region.height
+        if passage == 0 and end <= height:
+            self.scroll_to(y=0, animate=False, immediate=True)  # with the section's heading
+        elif end - start >= height or start < self.scroll_y:
+            # Taller than the screen, or above it: show its start at the top.
+            self.scroll_to(y=max(0, start - (0 if initial else 1)), animate=False, immediate=True)
+        elif end > self.scroll_y + height:
+            self.scroll_to(y=end - height + 1, animate=False, immediate=True)
+
+    # Keeping the current passage visible while scrolling -----------------------------
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if not self._spans or self._section is None:
+            return
+        top = round(new_value)
+        bottom = top + self.scrollable_content_region.height
+        start, end = self._spans[self._current]
+        if end > top and start < bottom:
+            return  # still (partly) visible
+        visible = [i for i, (s, e) in enumerate(self._spans) if e > top and s < bottom]
+        if not visible:
+            return
+        # Scrolled down: the first passage in view; scrolled up: the last one.
+        self._current = visible[0] if start < top else visible[-1]
+        self.post_message(self.CurrentChanged(self._section.id, self._current))
+
+    def on_click(self, event: events.Click) -> None:
+        if self._section is None:
+            return
+        y = event.y + round(self.scroll_y)
+        if 0 <= y < len(self._lines):
+            passage = self._lines[y].passage
+            if passage is not None and passage != self._current:
+                self._current = passage
+                self.refresh()
+                self.post_message(self.CurrentChanged(self._section.id, passage))
+
+    # Drawing ------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        index = y + round(self.scroll_y)
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        line = self._lines[index]
+        current = line.passage is not None and line.passage == self._current
+        style = base + self.get_component_rich_style(f"reading-pane--{line.role}", default=Style())
+        if current:
+            style += self.get_component_rich_style("reading-pane--current")
+        bar_style = base + self.get_component_rich_style("reading-pane--bar")
+        gutter = [
+            Segment(_BAR if current and line.role != "speaker" else " ", bar_style),
+            Segment("  ", base),
+        ]
+        body = [
+            Segment(seg.text, style + seg.style if seg.style else style)
+            for seg in line.text.render(self.app.console, end="")
+        ]
+        strip = Strip(gutter + body)
+        return strip.crop_extend(0, width, base)

@@ -1,0 +1,173 @@
+"""The section tree: Intro, Interview (Q1 … Qn), Comments (one per author), Speech.
+
+Large groups are split into buckets of :data:`BUCKET` and filled only when opened, so a
+document with thousands of answers costs a handful of nodes up front.
+
+Keys (Textual's Tree): ``↑``/``↓`` move, ``enter`` opens a section or folds a group,
+``space`` folds. Posts :class:`SectionChosen` when a section is opened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from tuireader.model import Document, Section, SectionKind
+from tuireader.navigation import Navigator
+from tuireader.parse.plain import short_title
+
+BUCKET = 100
+#: Groups up to this size start unfolded.
+OPEN_UP_TO = 40
+_LABEL_CHARS = 44
+
+
+@dataclass(eq=False, slots=True)
+class _Group:
+    """A folder of sections; its children are made the first time it opens."""
+
+    label: str
+    sections: list[Section]
+    filled: bool = False
+    chain: list[_Group] = field(default_factory=list)  # enclosing groups and itself
+
+
+NodeData = _Group | str  # a group, or a section id
+
+
+class SectionTree(Tree[NodeData]):
+    """See the module docstring."""
+
+    class SectionChosen(Message):
+        def __init__(self, section_id: str) -> None:
+            self.section_id = section_id
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("Sections", id=id)
+        self.show_root = False
+        self.auto_expand = True
+        self._section_nodes: dict[str, TreeNode[NodeData]] = {}
+        self._group_of: dict[str, list[_Group]] = {}  # section id -> groups, outermost first
+        self._navigator: Navigator | None = None
+
+    def process_label(self, label: str | Text) -> Text:
+        """Labels are document text: never markup."""
+        text = Text(label) if isinstance(label, str) else label
+        return text.split()[0] if "\n" in text.plain else text
+
+    # Building -----------------------------------------------------------------------
+
+    def load(self, document: Document, navigator: Navigator) -> None:
+        self._navigator = navigator
+        self.clear()
+        self._section_nodes.clear()
+        self._group_of.clear()
+        pending: list[Section] = []
+
+        def flush_questions() -> None:
+            if pending:
+                self._add_group(self.root, _Group("Interview", list(pending)), [])
+                pending.clear()
+
+        for top in document.sections:
+            if top.kind is SectionKind.QA:
+                pending.append(top)
+                continue
+            flush_questions()
+            if top.children:
+                self._add_group(self.root, _Group(top.title, list(top.children)), [])
+            else:
+                self._add_leaf(self.root, top)
+        flush_questions()
+
+    def _label(self, section: Section) -> Text:
+        assert self._navigator is not None
+        name = self._navigator.short_name(section)
+        if section.kind is SectionKind.QA:
+            return Text.assemble((name, "bold"), " ", short_title(section.title, _LABEL_CHARS))
+        if section.kind in (SectionKind.COMMENT, SectionKind.TEXT):
+            return Text(short_title(section.title, _LABEL_CHARS))  # the author, the part
+        return Text(name)
+
+    def _add_leaf(self, parent: TreeNode[NodeData], section: Section) -> None:
+        node = parent.add_leaf(self._label(section), data=section.id)
+        self._section_nodes[section.id] = node
+
+    def _add_group(self, parent: TreeNode[NodeData], group: _Group, outer: list[_Group]) -> None:
+        group.chain = [*outer, group]
+        for section in group.sections:
+            self._group_of[section.id] = group.chain
+        count = len(group.sections)
+        label = Text.assemble(group.label, (f" ({count})", "dim"))
+        node = parent.add(label, data=group, expand=False)
+        if count <= OPEN_UP_TO and not outer:
+            self._fill(node)
+            node.expand()
+
+    def _fill(self, node: TreeNode[NodeData]) -> None:
+        group = node.data
+        if not isinstance(group, _Group) or group.filled:
+            return
+        group.filled = True
+        if len(group.sections) > BUCKET:
+            for start in range(0, len(group.sections), BUCKET):
+                part = group.sections[start : start + BUCKET]
+                assert self._navigator is not None
+                first = self._navigator.short_name(part[0])
+                last = self._navigator.short_name(part[-1])
+                self._add_group(node, _Group(f"{first} – {last}", part), group.chain)
+        else:
+            for section in group.sections:
+                self._add_leaf(node, section)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
+        self._fill(event.node)
+
+    # Following the reader -----------------------------------------------------------
+
+    def follow(self, section_id: str) -> None:
+        """Put the cursor on a section's node, opening (and filling) its groups."""
+        node = self._section_nodes.get(section_id)
+        if node is None:
+            parent = self.root
+            for group in self._group_of.get(section_id, []):
+                group_node = self._child_with(parent, group)
+                if group_node is None:
+                    return
+                self._fill(group_node)
+                group_node.expand()
+                parent = group_node
+            node = self._section_nodes.get(section_id)
+            if node is None:
+                return
+        for ancestor in _ancestors(node):
+            if not ancestor.is_expanded and ancestor is not self.root:
+                ancestor.expand()
+        if self.cursor_node is not node:
+            self.move_cursor(node)
+
+    @staticmethod
+    def _child_with(parent: TreeNode[NodeData], group: _Group) -> TreeNode[NodeData] | None:
+        for child in parent.children:
+            if child.data is group:
+                return child
+        return None
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
+        event.stop()
+        if isinstance(event.node.data, str):
+            self.post_message(self.SectionChosen(event.node.data))
+
+
+def _ancestors(node: TreeNode[NodeData]) -> list[TreeNode[NodeData]]:
+    found = []
+    parent = node.parent
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parent
+    return found
