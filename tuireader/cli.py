@@ -2,6 +2,7 @@
 
 ``tuireader sections [FILE] [--json]``   the structure of a document
 ``tuireader show SECTION_ID [FILE]``     one section as plain wrapped text
+``tuireader notes|bookmarks …``          the notes store (see :mod:`tuireader.cli_notes`)
 
 Textual is imported only when the reader is about to start, so these answer quickly.
 Every failure is one plain sentence on stderr and exit status 2.
@@ -19,7 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from tuireader import __version__
+from tuireader import __version__, cli_notes
 from tuireader.load import open_document
 from tuireader.model import Document, Section
 from tuireader.text import DocumentError
@@ -117,11 +118,21 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _common_sub(parser: argparse.ArgumentParser) -> None:
+    """``--data-dir`` again after a command; SUPPRESS keeps a value given before it."""
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="keep notes and bookmarks in DIR",
+    )
+
+
 def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tuireader",
-        description="Read a long transcript or article in the terminal. "
-        "Other commands: sections, show (see `tuireader COMMAND --help`).",
+        description="Read a long transcript or article in the terminal. Other commands: "
+        "sections, show, notes, bookmarks (see `tuireader COMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"tuireader {__version__}")
     _common(parser)
@@ -138,21 +149,23 @@ def _command_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     sections = commands.add_parser("sections", help="print the structure of a document")
-    _common(sections)
+    _common_sub(sections)
     sections.add_argument("file", nargs="?", metavar="FILE")
     sections.add_argument("--json", action="store_true", help="print JSON")
     sections.set_defaults(handler=cmd_sections)
 
     show = commands.add_parser("show", help="print one section as plain text")
-    _common(show)
+    _common_sub(show)
     show.add_argument("section_id", metavar="SECTION_ID")
     show.add_argument("file", nargs="?", metavar="FILE")
     show.add_argument("--width", type=int, help="wrap at this many columns")
     show.set_defaults(handler=cmd_show)
+
+    cli_notes.register(commands, _common_sub)
     return parser
 
 
-COMMANDS = frozenset({"sections", "show"})
+COMMANDS = frozenset({"sections", "show", "notes", "bookmarks"})
 _OPTIONS_WITH_VALUE = frozenset({"--data-dir"})
 
 
@@ -179,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
-    except (DocumentError, UserError) as error:
+    except (DocumentError, UserError, cli_notes.CommandError) as error:
         message = str(error)
         print(f"tuireader: {message[:1].upper()}{message[1:]}", file=sys.stderr)
         return EXIT_ERROR

@@ -1,0 +1,135 @@
+"""Notes files that are broken, mangled by hand, hostile or from a newer version: each is
+refused or opened read-only with a clear message, and never written over."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.store.conftest import snapshot
+from tuireader.model import Document
+from tuireader.store import DocumentNotes, NotesStore, StoreError
+
+
+@pytest.fixture
+def saved(seed: Document, data_dir: Path) -> DocumentNotes:
+    notes = NotesStore(data_dir).open(seed)
+    notes.add_note("qa-1.p1", "a good note")
+    notes.add_bookmark("qa-2.p1")
+    notes.save()
+    (data_dir / "documents" / f"{notes.key}.cache").unlink()  # force a real parse
+    return notes
+
+
+def _reopen_with(
+    seed: Document, data_dir: Path, saved: DocumentNotes, content: bytes
+) -> DocumentNotes:
+    saved.file.write_bytes(content)
+    return NotesStore(data_dir).open(seed)
+
+
+def _valid_text(saved: DocumentNotes) -> str:
+    return saved.file.read_text("utf-8")
+
+
+GOOD = 'body: "a good note"'
+
+BAD_FILES = {
+    "truncated": lambda t: t[: len(t) // 2],
+    "not yaml": lambda t: "schema: 1\nnotes: [unclosed\n  - {{{\n",
+    "empty": lambda t: "",
+    "a list": lambda t: "- 1\n- 2\n",
+    "body: no": lambda t: t.replace(GOOD, "body: no"),
+    "body: 12": lambda t: t.replace(GOOD, "body: 12"),
+    "body a date": lambda t: t.replace(GOOD, "body: 2024-01-01"),
+    "no passage": lambda t: t.replace("passage: qa-1.p1", "where: qa-1.p1"),
+    "bad time": lambda t: t.replace('updated: "20', 'updated: "yesterday 20', 1),
+    "python tag": lambda t: t.replace(
+        GOOD, "body: !!python/object/apply:os.system ['touch /tmp/tuireader-pwned']"
+    ),
+    "alias bomb": lambda t: (
+        "schema: 1\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "e: &e [*d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e]\n"
+        "notes: [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
+    ),
+    "duplicate ids": lambda t: t.replace(
+        "bookmarks:\n- id: " + t.split("bookmarks:\n- id: ")[1].split("\n")[0],
+        "bookmarks:\n- id: " + t.split("notes:\n- id: ")[1].split("\n")[0],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_file_is_read_only_and_untouched(
+    name: str, seed: Document, data_dir: Path, saved: DocumentNotes
+) -> None:
+    content = BAD_FILES[name](_valid_text(saved)).encode("utf-8")
+    notes = _reopen_with(seed, data_dir, saved, content)
+    assert notes.read_only is not None, name
+    assert str(saved.file) in notes.read_only
+    assert "cannot be used" in notes.read_only
+    assert notes.warnings and notes.warnings[-1] == notes.read_only
+    with pytest.raises(StoreError):
+        notes.add_note("qa-3.p1", "refused")
+    with pytest.raises(StoreError):
+        notes.save()
+    assert saved.file.read_bytes() == content  # byte for byte
+    assert list((data_dir / "documents").glob("*.corrupt-*"))  # a copy was kept aside
+    assert not Path("/tmp/tuireader-pwned").exists()
+
+
+def test_errors_name_the_line(seed: Document, data_dir: Path, saved: DocumentNotes) -> None:
+    text = _valid_text(saved)
+    line = text.split("\n").index("  " + GOOD) + 1
+    notes = _reopen_with(seed, data_dir, saved, text.replace(GOOD, "body: no").encode())
+    assert notes.read_only is not None
+    assert f"line {line}" in notes.read_only
+    assert "yes/no" in notes.read_only
+
+
+def test_non_utf8(seed: Document, data_dir: Path, saved: DocumentNotes) -> None:
+    content = (
+        _valid_text(saved).replace("a good note", "caf\udce9", 1).encode("utf-8", "surrogateescape")
+    )
+    notes = _reopen_with(seed, data_dir, saved, content)
+    assert notes.read_only is not None and "UTF-8" in notes.read_only
+    assert saved.file.read_bytes() == content
+
+
+def test_a_corrupt_file_shows_the_backup_read_only(
+    seed: Document, data_dir: Path, saved: DocumentNotes
+) -> None:
+    saved.add_note("qa-1.p2", "second")
+    saved.save()  # the first version is now the backup
+    notes = _reopen_with(seed, data_dir, saved, b"garbage: [")
+    assert notes.read_only is not None and ".bak" in notes.read_only
+    assert [i.record.body for i in notes.notes()] == ["a good note"]
+
+
+def test_newer_schema_opens_read_only(seed: Document, data_dir: Path, saved: DocumentNotes) -> None:
+    content = _valid_text(saved).replace("schema: 1", "schema: 99").encode()
+    notes = _reopen_with(seed, data_dir, saved, content)
+    assert notes.read_only is not None
+    assert "newer tuireader" in notes.read_only and "schema 99" in notes.read_only
+    with pytest.raises(StoreError):
+        notes.add_note("qa-3.p1", "refused")
+    assert saved.file.read_bytes() == content
+    assert not list((data_dir / "documents").glob("*.corrupt-*"))
+
+
+def test_hand_edits_that_are_valid_are_taken(
+    seed: Document, data_dir: Path, saved: DocumentNotes
+) -> None:
+    text = _valid_text(saved).replace(GOOD, "body: 'edited: by hand'")
+    text = text.replace('created: "', "created: ", 1)
+    first_created = text.split("created: ")[1].split("\n")[0]
+    text = text.replace(first_created, first_created.rstrip('"').replace("T", " ").rstrip("Z"), 1)
+    notes = _reopen_with(seed, data_dir, saved, text.encode())
+    assert notes.read_only is None, notes.read_only
+    assert [i.record.body for i in notes.notes()] == ["edited: by hand"]
+    before = snapshot(data_dir / "documents")
+    assert before  # and saving again writes the canonical form without complaint
+    notes.add_note("qa-2.p2", "more")
+    assert notes.save().saved

@@ -1,0 +1,183 @@
+"""Full disks, read-only folders, failing fsync: a clear error, the file untouched, the edit
+kept in memory, and the next save succeeds once the fault is gone."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.store.conftest import needs_root, snapshot
+from tuireader.model import Document
+from tuireader.store import NotesStore, StoreError
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    needs_root()
+    mount = tmp_path / "small"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], check=True)
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_disk_full(seed: Document, small_disk: Path) -> None:
+    notes = NotesStore(small_disk).open(seed)
+    notes.add_note("qa-1.p1", "fits")
+    notes.save()
+    before = snapshot(small_disk / "documents")
+    filler = small_disk / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:  # fill the disk to the last block
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError as error:
+        assert error.errno == errno.ENOSPC
+    finally:
+        os.close(fd)
+    big = notes.add_note("qa-2.p1", "x" * 100_000)
+    with pytest.raises(StoreError, match="disk is full") as failure:
+        notes.save()
+    assert "kept" in str(failure.value)
+    assert snapshot(small_disk / "documents") == before
+    assert notes.pending and notes.get(big.id) is not None
+    filler.unlink()
+    assert notes.save().saved
+    assert NotesStore(small_disk).open(seed).get(big.id) is not None
+
+
+def test_failing_fsync(seed: Document, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    notes = NotesStore(data_dir).open(seed)
+    notes.add_note("qa-1.p1", "first")
+    notes.save()
+    before = snapshot(data_dir / "documents")
+
+    def broken_fsync(fd: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", broken_fsync)
+    second = notes.add_note("qa-1.p2", "second")
+    with pytest.raises(StoreError, match="input/output error"):
+        notes.save()
+    after = snapshot(data_dir / "documents")
+    assert {k: v for k, v in after.items() if not k.endswith(".cache")} == {
+        k: v for k, v in before.items() if not k.endswith(".cache")
+    }
+    monkeypatch.undo()
+    assert notes.save().saved
+    assert NotesStore(data_dir).open(seed).get(second.id) is not None
+
+
+READ_ONLY_SCRIPT = """
+import sys
+from pathlib import Path
+from tuireader.load import open_document
+from tuireader.store import NotesStore, StoreError
+notes = NotesStore(Path(sys.argv[1])).open(open_document(None))
+print("notes:", len(notes.notes()))
+notes.add_note("qa-1.p2", "cannot be saved")
+try:
+    notes.save()
+except StoreError as error:
+    print("error:", error)
+print("pending:", notes.pending)
+"""
+
+
+@pytest.fixture
+def open_tmp() -> Iterator[Path]:
+    """A temporary folder another user can reach (pytest's own are private to root)."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="tuireader-ro-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_read_only_folder(seed: Document, open_tmp: Path) -> None:
+    """As another user (root ignores permission bits): a folder they cannot write."""
+    needs_root()
+    tmp_path = open_tmp
+    data_dir = tmp_path / "data"
+    notes = NotesStore(data_dir).open(seed)
+    notes.add_note("qa-1.p1", "saved before")
+    notes.save()
+    for path in [data_dir, *data_dir.rglob("*")]:
+        os.chown(path, 65534, 65534)
+    (data_dir / "documents").chmod(0o500)
+    before = snapshot(data_dir / "documents")
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [
+            "setpriv",
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            sys.executable,
+            "-c",
+            READ_ONLY_SCRIPT,
+            str(data_dir),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(root), "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "notes: 1" in result.stdout
+    assert "error: Could not" in result.stdout and "permission denied" in result.stdout
+    assert "pending: True" in result.stdout
+    assert snapshot(data_dir / "documents") == before
+    (data_dir / "documents").chmod(0o700)
+    retry = subprocess.run(
+        [
+            "setpriv",
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            sys.executable,
+            "-c",
+            READ_ONLY_SCRIPT,
+            str(data_dir),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(root), "HOME": str(tmp_path)},
+    )
+    assert "error" not in retry.stdout and "pending: False" in retry.stdout
+
+
+def test_read_only_bind_mount(seed: Document, tmp_path: Path) -> None:
+    needs_root()
+    data_dir = tmp_path / "data"
+    notes = NotesStore(data_dir).open(seed)
+    notes.add_note("qa-1.p1", "saved before")
+    notes.save()
+    subprocess.run(["mount", "--bind", str(data_dir), str(data_dir)], check=True)
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(data_dir)], check=True)
+        before = snapshot(data_dir)
+        again = NotesStore(data_dir).open(seed)
+        assert [i.record.body for i in again.notes()] == ["saved before"]
+        again.add_note("qa-1.p2", "kept in memory")
+        with pytest.raises(StoreError, match="read-only"):
+            again.save()
+        assert again.pending
+        assert snapshot(data_dir) == before
+    finally:
+        subprocess.run(["umount", "-l", str(data_dir)], check=False)
+    assert again.save().saved
+    assert len(NotesStore(data_dir).open(seed).notes()) == 2

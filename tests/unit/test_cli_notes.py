@@ -1,0 +1,108 @@
+"""`tuireader notes …` and `tuireader bookmarks …` as a script over SSH would use them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(data_dir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tuireader", *args, "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        input=stdin,
+    )
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def test_add_list_export_delete(data_dir: Path) -> None:
+    added = run(data_dir, "notes", "add", "--passage", "qa-3.p2", "--text", "Douma [/] note")
+    assert added.returncode == 0, added.stderr
+    note_id = added.stdout.strip()
+    piped = run(
+        data_dir,
+        "notes",
+        "add",
+        "--passage",
+        "qa-1.p1",
+        "--text",
+        "-",
+        stdin="from stdin\nsecond line\n",
+    )
+    assert piped.returncode == 0, piped.stderr
+    listing = run(data_dir, "notes", "list", "--json")
+    assert listing.returncode == 0
+    items = json.loads(listing.stdout)
+    assert [i["passage"] for i in items] == ["qa-1.p1", "qa-3.p2"]
+    assert items[1] == {
+        "id": note_id,
+        "passage": "qa-3.p2",
+        "section": "qa-3",
+        "body": "Douma [/] note",
+        "quote": items[1]["quote"],
+        "created": items[1]["created"],
+        "updated": items[1]["updated"],
+        "status": "anchored",
+    }
+    assert items[1]["quote"].startswith("As for Douma")
+    assert items[0]["body"] == "from stdin\nsecond line"
+    markdown = run(data_dir, "notes", "export")
+    assert "## Can you comment on the incidents" in markdown.stdout
+    assert "> As for Douma" in markdown.stdout and "Douma [/] note" in markdown.stdout
+    out = data_dir.parent / "notes.yaml"
+    exported = run(data_dir, "notes", "export", "--format", "yaml", "-o", str(out))
+    assert exported.returncode == 0 and "Douma [/] note" in out.read_text()
+    deleted = run(data_dir, "notes", "delete", note_id)
+    assert deleted.returncode == 0
+    assert [i["id"] for i in json.loads(run(data_dir, "notes", "list", "--json").stdout)] == [
+        items[0]["id"]
+    ]
+
+
+def test_bookmarks(data_dir: Path) -> None:
+    assert run(data_dir, "bookmarks", "add", "--section", "speech").returncode == 0
+    assert run(data_dir, "bookmarks", "add", "--passage", "qa-2.p3").returncode == 0
+    marks = json.loads(run(data_dir, "bookmarks", "list", "--json").stdout)
+    assert [(m["passage"], m["section"]) for m in marks] == [("qa-2.p3", "qa-2"), (None, "speech")]
+    assert run(data_dir, "bookmarks", "delete", marks[0]["id"]).returncode == 0
+    assert len(json.loads(run(data_dir, "bookmarks", "list", "--json").stdout)) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "phrase"),
+    [
+        (("notes", "add", "--passage", "qa-99.p1", "--text", "x"), "no passage"),
+        (("notes", "add", "--passage", "qa-1.p1", "--text", "  "), "empty"),
+        (("notes", "delete", "n-000000000000"), "no note"),
+        (("bookmarks", "add", "--section", "nope"), "no section"),
+        (("notes", "list", "/nonexistent/file.txt"), "does not exist"),
+    ],
+)
+def test_errors_are_one_sentence(data_dir: Path, args: tuple[str, ...], phrase: str) -> None:
+    result = run(data_dir, *args)
+    assert result.returncode == 2
+    assert phrase in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_corrupt_notes_file_is_reported(data_dir: Path) -> None:
+    assert run(data_dir, "notes", "add", "--passage", "qa-1.p1", "--text", "x").returncode == 0
+    [notes_file] = (data_dir / "documents").glob("*.yaml")
+    notes_file.write_text("schema: [broken\n")
+    listing = run(data_dir, "notes", "list")
+    assert "cannot be used" in listing.stderr and str(notes_file) in listing.stderr
+    adding = run(data_dir, "notes", "add", "--passage", "qa-1.p1", "--text", "y")
+    assert adding.returncode == 2
+    assert notes_file.read_text() == "schema: [broken\n"

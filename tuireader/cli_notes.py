@@ -1,0 +1,161 @@
+"""``tuireader notes …`` and ``tuireader bookmarks …``: the store without the reader.
+
+notes list [FILE] [--json]
+notes add [FILE] --passage ID --text TEXT      (--text - reads standard input)
+notes delete [FILE] NOTE_ID
+notes export [FILE] [--format markdown|yaml] [-o OUT]
+bookmarks list [FILE] [--json]
+bookmarks add [FILE] (--passage ID | --section ID)
+bookmarks delete [FILE] BOOKMARK_ID
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from tuireader.export import item_dict, to_markdown, to_yaml
+from tuireader.load import open_document
+from tuireader.store import DocumentNotes, NotesStore, StoreError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class CommandError(Exception):
+    """One sentence for the user; exit status 2."""
+
+
+def open_notes(args: argparse.Namespace) -> DocumentNotes:
+    path = Path(args.file) if args.file else None
+    document = open_document(path)
+    data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else None
+    notes = NotesStore(data_dir).open(document, path)
+    for warning in notes.warnings:
+        print(f"tuireader: {warning}", file=sys.stderr)
+    return notes
+
+
+def _save(notes: DocumentNotes) -> None:
+    try:
+        result = notes.save()
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+    for message in result.messages:
+        print(f"tuireader: {message}", file=sys.stderr)
+
+
+def _print_items(notes: DocumentNotes, kind: str, as_json: bool) -> int:
+    items = notes.notes() if kind == "note" else notes.bookmarks()
+    if as_json:
+        sys.stdout.write(json.dumps([item_dict(i) for i in items], ensure_ascii=False, indent=2))
+        sys.stdout.write("\n")
+        return 0
+    if not items:
+        print(f"No {kind}s yet.")
+        return 0
+    for item in items:
+        status = "" if item.status.value == "anchored" else f"  [{item.status.value}]"
+        print(f"{item.record.id}  {item.target}{status}")
+        if kind == "note":
+            for line in item.record.body.split("\n"):
+                print(f"    {line}")
+        print(f"    > {item.record.anchor.exact[:100]}")
+    return 0
+
+
+def _mutate(args: argparse.Namespace, change: Callable[[DocumentNotes], str]) -> int:
+    notes = open_notes(args)
+    try:
+        message = change(notes)
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+    _save(notes)
+    print(message)
+    return 0
+
+
+def notes_list(args: argparse.Namespace) -> int:
+    return _print_items(open_notes(args), "note", args.json)
+
+
+def notes_add(args: argparse.Namespace) -> int:
+    text = sys.stdin.read() if args.text == "-" else args.text
+    if args.text == "-":
+        text = text.removesuffix("\n")
+    if not text.strip():
+        raise CommandError("The note is empty; give its text with --text.")
+    return _mutate(args, lambda n: n.add_note(args.passage, text).id)
+
+
+def notes_delete(args: argparse.Namespace) -> int:
+    return _mutate(args, lambda n: f"Deleted {n.delete(args.record_id).id}.")
+
+
+def notes_export(args: argparse.Namespace) -> int:
+    notes = open_notes(args)
+    text = to_markdown(notes) if args.format == "markdown" else to_yaml(notes)
+    if args.output and args.output != "-":
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise CommandError(f"Could not write {args.output}: {error.strerror}.") from None
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def bookmarks_list(args: argparse.Namespace) -> int:
+    return _print_items(open_notes(args), "bookmark", args.json)
+
+
+def bookmarks_add(args: argparse.Namespace) -> int:
+    target = args.passage or args.section
+    return _mutate(args, lambda n: n.add_bookmark(target).id)
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: Callable[[argparse.ArgumentParser], None],
+) -> None:
+    """Add the ``notes`` and ``bookmarks`` commands to the CLI's sub-parsers."""
+    notes = commands.add_parser("notes", help="list, add, delete or export notes")
+    note_commands = notes.add_subparsers(dest="action", required=True)
+    bookmarks = commands.add_parser("bookmarks", help="list, add or delete bookmarks")
+    mark_commands = bookmarks.add_subparsers(dest="action", required=True)
+
+    def sub(
+        group: argparse._SubParsersAction[argparse.ArgumentParser],
+        name: str,
+        handler: Handler,
+        help: str,
+    ) -> argparse.ArgumentParser:
+        parser = group.add_parser(name, help=help)
+        common(parser)
+        parser.add_argument("file", nargs="?", metavar="FILE")
+        parser.set_defaults(handler=handler)
+        return parser
+
+    for group, kind, lister in (
+        (note_commands, "notes", notes_list),
+        (mark_commands, "bookmarks", bookmarks_list),
+    ):
+        listing = sub(group, "list", lister, f"list the {kind} of a document")
+        listing.add_argument("--json", action="store_true", help="print JSON")
+        deleting = sub(group, "delete", notes_delete, f"delete one of the {kind}")
+        deleting.add_argument("record_id", metavar="ID")
+
+    add = sub(note_commands, "add", notes_add, "add a note to a passage")
+    add.add_argument("--passage", required=True, metavar="ID", help="a passage id, like qa-3.p2")
+    add.add_argument("--text", required=True, help="the note; - reads it from standard input")
+
+    export = sub(note_commands, "export", notes_export, "write all notes as Markdown or YAML")
+    export.add_argument("--format", choices=("markdown", "yaml"), default="markdown")
+    export.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+
+    mark = sub(mark_commands, "add", bookmarks_add, "bookmark a passage or a section")
+    where = mark.add_mutually_exclusive_group(required=True)
+    where.add_argument("--passage", metavar="ID", help="a passage id, like qa-3.p2")
+    where.add_argument("--section", metavar="ID", help="a section id, like qa-3")

@@ -1,0 +1,9 @@
+"""Notes, bookmarks and reading positions, kept as YAML in the user data folder.
+
+Headless: no textual import. See ``docs/notes-format.md`` for the file format.
+"""
+
+from tuireader.store.anchor import Status
+from tuireader.store.notes import DocumentNotes, Item, NotesStore, SaveResult, StoreError
+
+__all__ = ["DocumentNotes", "Item", "NotesStore", "SaveResult", "Status", "StoreError"]

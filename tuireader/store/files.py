@@ -1,0 +1,183 @@
+"""Safe file handling for the notes store: locks, atomic replace, backups, permissions.
+
+Every write goes: temporary file in the same folder -> fsync -> the old file hard-linked
+to ``.bak`` -> rename over -> fsync the folder. A crash at any point leaves either the old
+or the new file, never a torn one. Temporary files are only made under the lock, so any
+found while holding it are left over from a crash and are removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import shutil
+import stat
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+LOCK_TIMEOUT = 10.0
+TMP_SUFFIX = ".tmp"
+
+
+class StoreIOError(Exception):
+    """A file operation failed; the message is one plain sentence for the user."""
+
+
+def describe_os_error(error: OSError, action: str, path: Path) -> str:
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "the disk quota is used up",
+        errno.EROFS: "the file system is read-only",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.EIO: "an input/output error",
+    }
+    reason = reasons.get(error.errno or 0, error.strerror or type(error).__name__)
+    return f"Could not {action} {path}: {reason}."
+
+
+def ensure_private_dir(path: Path) -> list[str]:
+    """Create ``path`` (0700) if needed; tighten it if we own it and it is looser.
+
+    Returns warnings for what could not be fixed (a folder someone else owns).
+    """
+    warnings: list[str] = []
+    try:
+        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        info = path.stat()
+    except OSError as error:
+        raise StoreIOError(describe_os_error(error, "create the notes folder", path)) from None
+    if info.st_mode & 0o077:
+        if info.st_uid == os.geteuid():
+            with contextlib.suppress(OSError):
+                path.chmod(DIR_MODE)
+        else:
+            warnings.append(
+                f"The notes folder {path} belongs to another user and others can read it."
+            )
+    return warnings
+
+
+def read_bytes(path: Path, limit: int) -> bytes | None:
+    """The file's bytes, None if it does not exist; StoreIOError if unreadable or too big."""
+    try:
+        with path.open("rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise StoreIOError(
+                    f"The notes file {path} is {size // (1024 * 1024)} MiB, larger than the "
+                    f"{limit // (1024 * 1024)} MiB this program reads."
+                )
+            return handle.read(limit + 1)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise StoreIOError(describe_os_error(error, "read", path)) from None
+
+
+@contextlib.contextmanager
+def locked(lock_path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold an exclusive lock on ``lock_path`` (created if missing, never deleted)."""
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    except OSError as error:
+        # A read-only folder still lets us read: lock on the file we can open, if any.
+        if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM) and lock_path.exists():
+            fd = os.open(lock_path, os.O_RDONLY)
+        else:
+            raise StoreIOError(describe_os_error(error, "lock", lock_path)) from None
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreIOError(
+                        f"The notes file is locked by another session ({lock_path})."
+                    ) from None
+                time.sleep(0.005)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temporaries(folder: Path, prefix: str) -> None:
+    """Delete temporary files left by a writer that died (call with the lock held)."""
+    for leftover in folder.glob(f"{prefix}.*{TMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def atomic_write(target: Path, data: bytes, *, backup: bool = True, sync: bool = True) -> None:
+    """Replace ``target`` with ``data`` so that a crash leaves the old or the new file.
+
+    Call with the lock held. On failure the target is untouched and the temporary file is
+    removed; StoreIOError says what went wrong.
+    """
+    tmp = target.with_name(f"{target.name}.{os.getpid()}{TMP_SUFFIX}")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            if sync:
+                os.fsync(fd)
+        finally:
+            os.close(fd)
+        if backup and target.exists():
+            bak_tmp = target.with_name(f"{target.name}.bak.{os.getpid()}{TMP_SUFFIX}")
+            with contextlib.suppress(FileNotFoundError):
+                bak_tmp.unlink()
+            try:
+                os.link(target, bak_tmp)
+            except OSError:  # a file system without hard links: copy instead
+                shutil.copyfile(target, bak_tmp)
+            os.replace(bak_tmp, target.with_name(target.name + ".bak"))
+        os.replace(tmp, target)
+        if sync:
+            _fsync_dir(target.parent)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise StoreIOError(describe_os_error(error, "save", target)) from None
+
+
+def copy_aside(path: Path, label: str) -> Path | None:
+    """Keep a copy of a bad file next to it (``name.corrupt-20260101T120000``)."""
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    aside = path.with_name(f"{path.name}.{label}-{stamp}")
+    try:
+        if not aside.exists():
+            data = path.read_bytes()
+            fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+            try:
+                os.write(fd, data)
+            finally:
+                os.close(fd)
+        return aside
+    except OSError:
+        return None
+
+
+def is_private(path: Path) -> bool:
+    try:
+        return not (path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO))
+    except OSError:
+        return False

@@ -1,0 +1,472 @@
+"""The notes store: one YAML file per document under the user data folder.
+
+Layout of the data folder (names are hashes, never titles or paths)::
+
+    documents/<key>.yaml        the notes, bookmarks and reading position of one document
+    documents/<key>.yaml.bak    the previous version
+    documents/<key>.lock        the lock file (never deleted)
+    documents/<key>.cache       the last parsed content as JSON, keyed by the file's hash
+    index/fp-<hash>             fingerprint of a text  -> key
+    index/path-<hash>           path a document was opened from -> key
+
+A document is found by the fingerprint of its text, else by its path (an edited file keeps
+its notes, which are then re-anchored).
+
+Edits change memory first; :meth:`DocumentNotes.save` merges them into the file under the
+lock. If saving fails, the edits stay in memory and the next save tries again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from tuireader.model import Document
+from tuireader.store import files
+from tuireader.store.anchor import PassageIndex, Placement, Status
+from tuireader.store.merge import merge, new_id
+from tuireader.store.schema import (
+    Draft,
+    NotesFile,
+    ReadingPosition,
+    Record,
+    from_rows,
+    now,
+    to_rows,
+)
+from tuireader.store.yamlio import NotesFormatError, dump, load
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+CACHE_FORMAT = "tuireader-cache-1"
+#: Tombstones older than this are dropped when the file is written.
+TOMBSTONE_DAYS = 90
+
+
+class StoreError(Exception):
+    """A store operation failed; the message is one plain sentence for the user."""
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_path("tuireader"))
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A note or bookmark with where it is in the document now."""
+
+    record: Record
+    placement: Placement
+    section: str | None  # the section it is in now, None if orphaned
+
+    @property
+    def target(self) -> str:
+        """Where it is now, else where it was."""
+        return self.placement.target or self.record.target
+
+    @property
+    def status(self) -> Status:
+        return self.placement.status
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    saved: bool
+    messages: tuple[str, ...] = ()
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def clean_text(text: str) -> str:
+    """Note text as stored: lone surrogates (from undecodable arguments) become U+FFFD."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+class NotesStore:
+    """Opens the notes of documents kept in one data folder."""
+
+    def __init__(self, data_dir: Path | None = None) -> None:
+        self.root = Path(data_dir) if data_dir is not None else default_data_dir()
+
+    def open(self, document: Document, path: Path | None = None) -> DocumentNotes:
+        return DocumentNotes(self, document, path)
+
+    # The index: small pointer files, written atomically; a lost race is harmless.
+
+    def _pointer(self, kind: str, value: str) -> Path:
+        return self.root / "index" / f"{kind}-{_hash(value)}"
+
+    def find_key(self, fingerprint: str, path: str | None) -> str | None:
+        for kind, value in (("fp", fingerprint), ("path", path)):
+            if value:
+                try:
+                    key = self._pointer(kind, value).read_text("ascii").strip()
+                except (OSError, UnicodeDecodeError):
+                    continue
+                if key.isalnum():
+                    return key
+        return None
+
+    def remember(self, key: str, fingerprint: str, path: str | None) -> None:
+        folder = self.root / "index"
+        files.ensure_private_dir(folder)
+        for kind, value in (("fp", fingerprint), ("path", path)):
+            if not value:
+                continue
+            pointer = self._pointer(kind, value)
+            try:
+                if pointer.read_text("ascii").strip() == key:
+                    continue
+            except (OSError, UnicodeDecodeError):
+                pass
+            files.atomic_write(pointer, key.encode("ascii"), backup=False)
+
+
+class DocumentNotes:
+    """The notes, bookmarks, reading position and draft of one document."""
+
+    def __init__(self, store: NotesStore, document: Document, path: Path | None) -> None:
+        self.store = store
+        self.document = document
+        self.source = str(path.resolve()) if path is not None else document.source
+        self.warnings: list[str] = []
+        self.read_only: str | None = None  # why edits are refused, when they are
+        self.key = store.find_key(document.fingerprint, self.source) or document.fingerprint[:24]
+        folder = store.root / "documents"
+        self.file = folder / f"{self.key}.yaml"
+        self.lock_file = folder / f"{self.key}.lock"
+        self.cache_file = folder / f"{self.key}.cache"
+        self._index: PassageIndex | None = None
+        self._placements: dict[str, Placement] = {}
+        self._dirty: set[str] = set()
+        self._position_dirty = False
+        self._draft_dirty = False
+        self._seen: tuple[int, int, int] | None = None
+        self._data = NotesFile(document.fingerprint, self.source, document.title)
+        # The file as last read or written here: the base of every merge. Never mutated.
+        self._disk: NotesFile | None = None
+        self._emitted: dict[str, tuple[Record, str]] = {}  # see yamlio.dump
+        try:
+            self.warnings += files.ensure_private_dir(store.root)
+            files.ensure_private_dir(folder)
+        except files.StoreIOError as error:
+            self.warnings.append(str(error))
+        self._load_initial()
+
+    # Loading ------------------------------------------------------------------------
+
+    def _stat(self) -> tuple[int, int, int] | None:
+        try:
+            info = self.file.stat()
+        except OSError:
+            return None
+        return info.st_ino, info.st_mtime_ns, info.st_size
+
+    def _read_disk(self) -> NotesFile | None:
+        """The file as it is now (None if there is none); NotesFormatError if unusable.
+
+        Parsing YAML is slow (~4 MB/s), so what was parsed or written last is kept in a
+        cache next to it, keyed by the SHA-256 of the file's bytes: any other content
+        (a hand edit, another version) is parsed and checked in full.
+        """
+        data = files.read_bytes(self.file, MAX_FILE_BYTES)
+        if data is None:
+            return None
+        digest = hashlib.sha256(data).hexdigest()
+        cached = self._read_cache(digest)
+        if cached is not None:
+            return cached
+        notes = load(data)
+        self._write_cache(digest, notes)
+        return notes
+
+    def _disk_now(self) -> NotesFile | None:
+        """The file's content for a merge: unchanged since we last read or wrote it (same
+        inode, time and size), it is what we hold; otherwise it is read again."""
+        if self._stat() == self._seen:
+            return self._disk
+        return self._read_disk()
+
+    def _read_cache(self, digest: str) -> NotesFile | None:
+        try:
+            with self.cache_file.open("rb") as handle:
+                header = handle.readline().decode("ascii").split()
+                if header != [CACHE_FORMAT, digest]:
+                    return None
+                return from_rows(json.loads(handle.read()))
+        except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+            return None
+
+    def _write_cache(self, digest: str, notes: NotesFile) -> None:
+        """Best effort: a missing or stale cache only costs a full parse."""
+        payload = f"{CACHE_FORMAT} {digest}\n".encode() + json.dumps(to_rows(notes)).encode()
+        with contextlib.suppress(files.StoreIOError):
+            files.atomic_write(self.cache_file, payload, backup=False, sync=False)
+
+    def _load_initial(self) -> None:
+        try:
+            stat = self._stat()
+            disk = self._read_disk()
+        except files.StoreIOError as error:
+            self.read_only = str(error)
+            self.warnings.append(str(error))
+            return
+        except NotesFormatError as error:
+            self._refuse(error)
+            return
+        self._seen = stat
+        if disk is not None:
+            self._disk = disk
+            self._data = _copy(disk)
+            # Found by path after an edit, or opened from a new place: point both here.
+            # (In a read-only folder it is found by its path again next time.)
+            with contextlib.suppress(files.StoreIOError):
+                self.store.remember(self.key, self.document.fingerprint, self.source)
+        self._relocate()
+
+    def _refuse(self, error: NotesFormatError) -> None:
+        where = f"{self.file}, line {error.line}" if error.line else str(self.file)
+        if error.newer:
+            self.read_only = f"The notes file {where} can only be read: {error.reason}."
+        else:
+            aside = files.copy_aside(self.file, "corrupt")
+            kept = f" A copy is at {aside}." if aside else ""
+            self.read_only = (
+                f"The notes file {where} cannot be used: {error.reason}. It was left as it is "
+                f"and notes are read-only until it is fixed or {self.file.name}.bak is "
+                f"restored.{kept}"
+            )
+        self.warnings.append(self.read_only)
+        try:  # show what the backup holds meanwhile, read-only
+            backup = files.read_bytes(self.file.with_name(self.file.name + ".bak"), MAX_FILE_BYTES)
+            if backup is not None and not error.newer:
+                self._data = load(backup)
+                self._relocate()
+        except (files.StoreIOError, NotesFormatError):
+            pass
+
+    @property
+    def index(self) -> PassageIndex:
+        if self._index is None:
+            self._index = PassageIndex(self.document)
+        return self._index
+
+    def _relocate(self) -> None:
+        self._placements = {
+            record.id: self.index.locate(record)
+            for record in self._data.records.values()
+            if not record.is_deleted
+        }
+
+    # Reading ------------------------------------------------------------------------
+
+    def _items(self, kind: str) -> list[Item]:
+        items = []
+        for record in self._data.records.values():
+            if record.kind != kind or record.is_deleted:
+                continue
+            placement = self._placements.get(record.id) or self.index.locate(record)
+            section = self.index.section_of(placement.target) if placement.target else None
+            items.append(Item(record, placement, section))
+        order = self.index.position
+        items.sort(key=lambda i: (order.get(i.target, len(order)), i.record.created))
+        return items
+
+    def notes(self) -> list[Item]:
+        """Every note (orphaned ones last), in reading order."""
+        return self._items("note")
+
+    def bookmarks(self) -> list[Item]:
+        return self._items("bookmark")
+
+    def get(self, record_id: str) -> Record | None:
+        record = self._data.records.get(record_id)
+        return None if record is None or record.is_deleted else record
+
+    @property
+    def position(self) -> str | None:
+        return self._data.position.passage if self._data.position else None
+
+    @property
+    def draft(self) -> Draft | None:
+        return self._data.draft
+
+    @property
+    def pending(self) -> bool:
+        """True while there are edits not yet written to the file."""
+        return bool(self._dirty or self._position_dirty or self._draft_dirty)
+
+    # Changing -----------------------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(self.read_only)
+
+    def _put(self, record: Record) -> Record:
+        self._data.records[record.id] = record
+        self._dirty.add(record.id)
+        if record.is_deleted:
+            self._placements.pop(record.id, None)
+        else:
+            self._placements[record.id] = self.index.locate(record)
+        return record
+
+    def _new(self, kind: str, target: str, body: str = "") -> Record:
+        self._check_writable()
+        anchor = self.index.anchor_for(target)
+        if anchor is None:
+            what = "passage" if "." in target else "section"
+            raise StoreError(
+                f"There is no {what} {target!r} in this document; "
+                "`tuireader sections --json` lists the ids."
+            )
+        stamp = now()
+        return self._put(Record(new_id(kind), kind, target, anchor, stamp, stamp, clean_text(body)))
+
+    def add_note(self, passage_id: str, body: str) -> Record:
+        if "." not in passage_id:
+            raise StoreError(f"{passage_id!r} is not a passage id (they look like qa-3.p2).")
+        return self._new("note", passage_id, body)
+
+    def edit_note(self, note_id: str, body: str) -> Record:
+        self._check_writable()
+        record = self.get(note_id)
+        if record is None or record.kind != "note":
+            raise StoreError(f"There is no note {note_id!r}.")
+        return self._put(record.edited(clean_text(body)))
+
+    def add_bookmark(self, target: str) -> Record:
+        return self._new("bookmark", target)
+
+    def delete(self, record_id: str) -> Record:
+        self._check_writable()
+        record = self.get(record_id)
+        if record is None:
+            raise StoreError(f"There is no note or bookmark {record_id!r}.")
+        return self._put(record.tombstone())
+
+    def confirm_place(self, record_id: str) -> Record:
+        """Accept where an approximately re-found record is now (moves it there)."""
+        self._check_writable()
+        record = self.get(record_id)
+        placement = self._placements.get(record_id)
+        if record is None or placement is None or placement.target is None:
+            raise StoreError(f"There is no placed note or bookmark {record_id!r}.")
+        anchor = self.index.anchor_for(placement.target) or record.anchor
+        return self._put(replace(record, target=placement.target, anchor=anchor, updated=now()))
+
+    def set_position(self, passage_id: str) -> None:
+        if self.read_only or (self.position == passage_id):
+            return
+        self._data.position = ReadingPosition(passage_id, now())
+        self._position_dirty = True
+
+    def set_draft(self, target: str, body: str, note_id: str | None) -> None:
+        if self.read_only:
+            return
+        self._data.draft = Draft(target, clean_text(body), note_id, now())
+        self._draft_dirty = True
+
+    def clear_draft(self) -> None:
+        if self._data.draft is not None and not self.read_only:
+            self._data.draft = None
+            self._draft_dirty = True
+
+    # Saving -------------------------------------------------------------------------
+
+    def save(self) -> SaveResult:
+        """Merge this session's edits into the file. StoreError if that fails; the edits
+        then stay in memory and a later save tries again."""
+        if self.read_only:
+            raise StoreError(self.read_only)
+        if not self.pending:
+            return SaveResult(False)
+        try:
+            files.ensure_private_dir(self.file.parent)
+            with files.locked(self.lock_file):
+                files.remove_stale_temporaries(self.file.parent, self.key)
+                disk = self._disk_now()
+                merged = self._merged(disk)
+                content = dump(merged.notes, self._emitted)
+                files.atomic_write(self.file, content)
+                self._seen = self._stat()
+                self._write_cache(hashlib.sha256(content).hexdigest(), merged.notes)
+            self.store.remember(self.key, self.document.fingerprint, self.source)
+        except files.StoreIOError as error:
+            raise StoreError(f"{error} Your changes are kept and will be saved again.") from None
+        except NotesFormatError as error:
+            self._refuse(error)
+            raise StoreError(self.read_only or str(error)) from None
+        self._disk = merged.notes
+        self._data = _copy(merged.notes)
+        self._dirty.clear()
+        self._position_dirty = self._draft_dirty = False
+        self._relocate()
+        return SaveResult(True, tuple(merged.messages))
+
+    @dataclass(slots=True)
+    class _Merged:
+        notes: NotesFile
+        messages: list[str]
+
+    def _merged(self, disk: NotesFile | None) -> _Merged:
+        theirs = disk.records if disk is not None else {}
+        base = self._disk.records if self._disk is not None else {}
+        result = merge(base, self._data.records, theirs, self._dirty)
+        records = _compact(result.records)
+        notes = NotesFile(self.document.fingerprint, self.source, self.document.title, records)
+        notes.position = self._data.position
+        if disk is not None and disk.position is not None:
+            if not self._position_dirty or self._data.position is None:
+                notes.position = disk.position
+            else:
+                notes.position = max(disk.position, self._data.position, key=lambda p: p.updated)
+        notes.draft = self._data.draft if self._draft_dirty or disk is None else disk.draft
+        return self._Merged(notes, result.messages)
+
+    def refresh(self) -> bool:
+        """Take in what other sessions saved (keeping edits not saved here). True if
+        anything changed. Cheap when the file has not changed."""
+        stat = self._stat()
+        if stat == self._seen or self.read_only:
+            return False
+        try:
+            disk = self._read_disk()
+        except (files.StoreIOError, NotesFormatError):
+            return False
+        self._seen = stat
+        if disk is None:
+            return False
+        merged = self._merged(disk)
+        changed = merged.notes.records != self._data.records
+        self._disk = disk
+        self._data.records = merged.notes.records
+        # What differs from the file now is what the next save must write.
+        self._dirty = {k for k, r in merged.notes.records.items() if disk.records.get(k) != r}
+        self._data.position = merged.notes.position
+        self._data.draft = merged.notes.draft
+        if changed:
+            self._relocate()
+        return changed
+
+
+def _copy(notes: NotesFile) -> NotesFile:
+    return NotesFile(
+        notes.fingerprint, notes.path, notes.title, dict(notes.records), notes.position, notes.draft
+    )
+
+
+def _compact(records: dict[str, Record]) -> dict[str, Record]:
+    """Drop tombstones older than TOMBSTONE_DAYS."""
+    import datetime as dt
+
+    limit = (dt.datetime.now(dt.UTC) - dt.timedelta(days=TOMBSTONE_DAYS)).strftime(
+        "%Y-%m-%dT%H:%M:%S.%fZ"
+    )
+    return {k: r for k, r in records.items() if r.deleted is None or r.deleted >= limit}

@@ -1,0 +1,203 @@
+"""YAML in and out: safe loading only, with a line number for every problem.
+
+Loading uses PyYAML's C loader when it is built in. Writing is done here (see below).
+Multi-line note bodies are written as ``|-`` blocks so the file stays pleasant to edit by
+hand; anything a block would not keep exactly is a double-quoted string with escapes.
+"""
+
+from __future__ import annotations
+
+import re
+from json.encoder import encode_basestring
+from typing import Any
+
+import yaml
+
+from tuireader.store.schema import (
+    SCHEMA_VERSION,
+    NewerSchemaError,
+    NotesFile,
+    Record,
+    SchemaError,
+    from_data,
+)
+
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class NotesFormatError(Exception):
+    """The notes file cannot be used; ``line`` is 1-based when known."""
+
+    def __init__(self, reason: str, line: int | None = None, *, newer: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+        self.newer = newer  # written by a newer tuireader: open read-only, do not copy aside
+
+
+# Writing ------------------------------------------------------------------------------
+#
+# PyYAML's dumper manages ~4 MB/s, too slow for 10,000 notes; the file's shape is fixed, so
+# it is written here directly. Strings are ``|-`` blocks when that keeps them exactly, else
+# JSON strings, which are valid YAML double-quoted scalars once the characters YAML treats
+# as line breaks or non-printable are escaped too. The tests load every written file back
+# with PyYAML and compare.
+
+_JSON_ESCAPE_MORE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_BLOCK_SAFE = re.compile(
+    "[^\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]*"
+)
+_PLAIN_SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
+_PLAIN_RESERVED = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n", "~", ""})
+
+
+def _quoted(value: str) -> str:
+    text: str = encode_basestring(value)
+    if _JSON_ESCAPE_MORE.search(text) is None:
+        return text
+    return _JSON_ESCAPE_MORE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _block_ok(value: str) -> bool:
+    if value.endswith("\n") or value.startswith((" ", "\t")):
+        return False
+    if _BLOCK_SAFE.fullmatch(value) is None:
+        return False
+    return not any(line != line.rstrip(" \t") for line in value.split("\n"))
+
+
+def scalar(value: str | int | None, indent: int = 0) -> str:
+    """One value as YAML text, for a key at ``indent`` spaces."""
+    if value.__class__ is str:
+        assert isinstance(value, str)
+        if "\n" in value:
+            if _block_ok(value):
+                pad = " " * (indent + 2)
+                return "|-\n" + "\n".join(pad + line if line else "" for line in value.split("\n"))
+            return _quoted(value)
+        if _PLAIN_SAFE.fullmatch(value) and value.lower() not in _PLAIN_RESERVED:
+            return value
+        return _quoted(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _record(record: Record, out: list[str], memo: dict[str, tuple[Record, str]]) -> None:
+    known = memo.get(record.id)
+    if known is not None and known[0] is record:
+        out.append(known[1])
+        return
+    lines: list[str] = []
+    _record_lines(record, lines)
+    text = "\n".join(lines)
+    memo[record.id] = (record, text)
+    out.append(text)
+
+
+def _record_lines(record: Record, out: list[str]) -> None:
+    q = scalar
+    key = "passage" if record.kind == "note" or "." in record.target else "section"
+    out.append(f"- id: {q(record.id)}\n  {key}: {q(record.target)}")
+    if record.deleted is not None:
+        out.append(f"  deleted: {q(record.deleted)}")
+    else:
+        if record.kind == "note":
+            out.append(f"  body: {q(record.body, 2)}")
+        anchor = record.anchor
+        out.append(
+            f"  quote:\n    exact: {q(anchor.exact, 4)}\n    prefix: {q(anchor.prefix, 4)}"
+            f"\n    suffix: {q(anchor.suffix, 4)}"
+        )
+    out.append(f"  created: {q(record.created)}\n  updated: {q(record.updated)}")
+
+
+HEADER = (
+    "# tuireader notes and bookmarks for one document; see docs/notes-format.md.\n"
+    "# Safe to edit by hand while tuireader is closed; keep the indentation.\n"
+)
+
+
+def dump(notes: NotesFile, memo: dict[str, tuple[Record, str]] | None = None) -> bytes:
+    """The notes file's text (the shape of :func:`schema.to_data`, loaded back exactly).
+
+    ``memo`` keeps each record's text between calls: records are immutable, so a save
+    after one edit writes out one record anew, not ten thousand.
+    """
+    memo = {} if memo is None else memo
+    q = scalar
+    out = [
+        f"{HEADER}schema: {SCHEMA_VERSION}",
+        f"document:\n  fingerprint: {q(notes.fingerprint)}\n  path: {q(notes.path, 2)}"
+        f"\n  title: {q(notes.title, 2)}",
+    ]
+    records = sorted(notes.records.values(), key=lambda r: (r.created, r.id))
+    for kind, key in (("note", "notes"), ("bookmark", "bookmarks")):
+        chosen = [r for r in records if r.kind == kind]
+        out.append(f"{key}:" if chosen else f"{key}: []")
+        for record in chosen:
+            _record(record, out, memo)
+    if notes.position is not None:
+        out.append(
+            f"position:\n  passage: {q(notes.position.passage)}\n"
+            f"  updated: {q(notes.position.updated)}"
+        )
+    if notes.draft is not None:
+        draft = notes.draft
+        out.append(
+            f"draft:\n  target: {q(draft.target)}\n  note: {q(draft.note_id)}\n"
+            f"  body: {q(draft.body, 2)}\n  updated: {q(draft.updated)}"
+        )
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+def _line_of(text: str, path: tuple[str | int, ...]) -> int | None:
+    """The line of the value at ``path``, found again in the node tree (only on errors)."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    for step in path:
+        if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+            found = next((v for k, v in node.value if getattr(k, "value", None) == step), None)
+            if found is None:
+                break
+            node = found
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
+        ):
+            node = node.value[step]
+        else:
+            break
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def load(data: bytes) -> NotesFile:
+    """Parse and validate a notes file; NotesFormatError says what and where."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise NotesFormatError("it is not valid UTF-8 text", line) from None
+    try:
+        loaded = yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reason = (error.problem or "it is not valid YAML").strip()
+        if "could not determine a constructor" in reason:
+            reason = "it holds a YAML tag that notes files do not use"
+        raise NotesFormatError(reason, mark.line + 1 if mark else None) from None
+    except yaml.YAMLError as error:
+        raise NotesFormatError(f"it is not valid YAML ({error})") from None
+    except RecursionError:
+        raise NotesFormatError("it nests too deeply to be a notes file") from None
+    if loaded is None:
+        raise NotesFormatError("it is empty", 1)
+    try:
+        return from_data(loaded)
+    except NewerSchemaError as error:
+        raise NotesFormatError(str(error), _line_of(text, error.path), newer=True) from error
+    except SchemaError as error:
+        raise NotesFormatError(str(error), _line_of(text, error.path)) from error
