@@ -105,9 +105,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_read(args: argparse.Namespace) -> int:
     path = Path(args.file) if args.file else None
     document = open_document(path)
+    from tuireader.store import NotesStore
     from tuireader.ui.app import run_reader  # Textual only now: keeps the CLI fast
 
-    return run_reader(document, path=path)
+    notes = NotesStore(Path(args.data_dir) if args.data_dir else None).open(document, path)
+    return run_reader(document, path=path, notes=notes)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

@@ -21,8 +21,13 @@ def tuireader_command() -> str:
     return found
 
 
+_DATA_HOME: dict[str, str] = {}
+
+
 @pytest.fixture
-def terminals() -> Iterator[list[Terminal]]:
+def terminals(tmp_path: Path) -> Iterator[list[Terminal]]:
+    """Terminals to close after the test; each test gets its own user data folder."""
+    _DATA_HOME["XDG_DATA_HOME"] = str(tmp_path / "xdg-data")
     opened: list[Terminal] = []
     yield opened
     for terminal in opened:
@@ -35,8 +40,11 @@ def start(
     term: str = "xterm-256color",
     cols: int = 80,
     rows: int = 24,
+    **env: str,
 ) -> Terminal:
-    terminal = Terminal([tuireader_command(), *args], cols, rows, env={"TERM": term})
+    terminal = Terminal(
+        [tuireader_command(), *args], cols, rows, env={"TERM": term, **_DATA_HOME, **env}
+    )
     terminals.append(terminal)
     return terminal
 
@@ -69,8 +77,7 @@ def test_document_escape_sequences_never_reach_the_terminal(terminals: list[Term
 
 
 def test_no_color(terminals: list[Terminal]) -> None:
-    terminal = Terminal([tuireader_command()], 80, 24, env={"TERM": "xterm", "NO_COLOR": "1"})
-    terminals.append(terminal)
+    terminal = start(terminals, term="xterm", NO_COLOR="1")
     terminal.wait_for("Intro · passage 1/3")
     terminal.press("n")
     terminal.wait_for("Q1/10")
@@ -92,3 +99,61 @@ def test_missing_file_is_one_sentence(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.strip() == f"tuireader: {tmp_path / 'nope.txt'} does not exist."
+
+
+def test_note_survives_quit_and_restart(terminals: list[Terminal], tmp_path: Path) -> None:
+    import json
+    import subprocess
+
+    data = str(tmp_path / "data")
+    terminal = start(terminals, "--data-dir", data)
+    terminal.wait_for("Intro · passage 1/3")
+    terminal.press("n", "n")
+    terminal.wait_for("Q2/10")
+    terminal.press("a")
+    terminal.wait_for("Note on")
+    terminal.press(*"Worst partners? [/]")
+    terminal.press("\x13")  # ctrl+s
+    terminal.wait_for("Q2/10 · passage 1/5")
+    terminal.press("q")
+    assert terminal.wait_exit() == 0
+    listing = subprocess.run(
+        [tuireader_command(), "notes", "list", "--json", "--data-dir", data],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    [note] = json.loads(listing.stdout)
+    assert note["passage"].startswith("qa-2.") and note["body"] == "Worst partners? [/]"
+    again = start(terminals, "--data-dir", data)
+    again.wait_for("Q2/10 · passage 1/5")  # back where we were
+    assert any("✎" in line for line in again.screen.display)
+    again.press("q")
+    assert again.wait_exit() == 0
+
+
+def test_killed_editor_offers_its_text_back(terminals: list[Terminal], tmp_path: Path) -> None:
+    import os
+    import signal
+    import time
+
+    data = str(tmp_path / "data")
+    terminal = start(terminals, "--data-dir", data)
+    terminal.wait_for("Intro · passage 1/3")
+    terminal.press("n", "a")
+    terminal.wait_for("Note on")
+    terminal.press(*"half-written thought")
+    time.sleep(2.0)  # typed two seconds before the crash
+    terminal.settle(0.2)
+    os.kill(terminal.pid, signal.SIGKILL)
+    terminal.wait_exit()
+    again = start(terminals, "--data-dir", data)
+    again.wait_for("Restore it?")
+    again.wait_for("half-written thought")
+    again.press("y")
+    again.wait_for("Note on")
+    again.press("\x13")
+    again.wait_for("Q1/10")
+    again.press("q")
+    assert again.wait_exit() == 0

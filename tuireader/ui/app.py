@@ -17,7 +17,10 @@ from textual.widgets import Footer, Static
 
 from tuireader.model import Document
 from tuireader.navigation import Navigator, Position
+from tuireader.store import DocumentNotes
+from tuireader.ui.annotations import Annotations
 from tuireader.ui.commands import SectionCommands
+from tuireader.ui.notes_actions import NotesActions
 from tuireader.ui.screens.help import HelpScreen
 from tuireader.ui.screens.picker import SectionPicker
 from tuireader.ui.widgets.reading_pane import ReadingPane
@@ -27,7 +30,7 @@ from tuireader.ui.widgets.section_tree import SectionTree
 NARROW = 70
 
 
-class ReaderApp(App[int]):
+class ReaderApp(NotesActions, App[int]):
     """A terminal reader for transcripts."""
 
     CSS_PATH = "reader.tcss"
@@ -63,17 +66,35 @@ class ReaderApp(App[int]):
         Binding("G,end", "last_passage", "Last passage", show=False, id="last-passage"),
         Binding("tab", "switch_focus", "Tree/text", show=False, id="switch-focus"),
         Binding("t", "toggle_tree", "Tree", id="toggle-tree"),
+        Binding("a", "edit_note", "Note", id="edit-note"),
+        Binding("m", "toggle_bookmark", "Bookmark", id="toggle-bookmark"),
+        Binding("v", "toggle_inline_notes", "Show notes", show=False, id="inline-notes"),
+        Binding("A", "list_notes", "All notes", show=False, id="list-notes"),
+        Binding("M", "list_bookmarks", "All bookmarks", show=False, id="list-bookmarks"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(self, document: Document, *, path: Path | None = None) -> None:
+    def __init__(
+        self, document: Document, *, path: Path | None = None, notes: DocumentNotes | None = None
+    ) -> None:
         super().__init__()
         self.document = document
         self.path = path
         self.navigator = Navigator(document)
-        self.position: Position | None = self.navigator.first()
+        self.notes = notes
+        self.annotations = Annotations(notes, self.navigator)
+        self.position: Position | None = self._start_position()
         self._tree_hidden = False
+
+    def _start_position(self) -> Position | None:
+        """Where you left off (kept in the notes store), else the start."""
+        saved = self.notes.position if self.notes is not None else None
+        if saved:
+            found = self.navigator.position_of_passage(saved)
+            if found is not None:
+                return found
+        return self.navigator.first()
 
     # Screen -------------------------------------------------------------------------
 
@@ -91,12 +112,14 @@ class ReaderApp(App[int]):
         tree.load(self.document, self.navigator)
         pane = self.query_one(ReadingPane)
         pane.focus()
+        tree.set_bookmarked(self.annotations.bookmarked_sections())
         if self.position is None:
             self.query_one("#status", Static).update(Content("This document has no text."))
         else:
             self._go(self.position, force=True)
         for warning in self.document.warnings:
             self.notify(warning, severity="warning", markup=False, timeout=8)
+        self.start_notes()
 
     @on(ReadingPane.Resized)
     def _keep_focus_visible(self) -> None:
@@ -111,12 +134,19 @@ class ReaderApp(App[int]):
         pane = self.query_one(ReadingPane)
         section = self.navigator.section(position)
         if force or pane.section is not section:
-            pane.show(section, self._heading(position), position.passage)
+            pane.show(
+                section,
+                self._heading(position),
+                position.passage,
+                self.annotations.marks_for(section),
+                self.annotations.section_bookmarked(section.id),
+            )
             self.query_one(SectionTree).follow(section.id)
         else:
             pane.set_current(position.passage)
         self.position = position
         self._update_status()
+        self.remember_position()
 
     def _heading(self, position: Position) -> str:
         section = self.navigator.section(position)
@@ -219,6 +249,7 @@ class ReaderApp(App[int]):
         ):
             self.position = Position(self.position.section, event.passage)
             self._update_status()
+            self.remember_position()
 
     @on(SectionTree.SectionChosen)
     def _tree_chose(self, event: SectionTree.SectionChosen) -> None:
@@ -263,8 +294,10 @@ class ReaderApp(App[int]):
         self.push_screen(HelpScreen(self.BINDINGS))
 
 
-def run_reader(document: Document, *, path: Path | None = None) -> int:
+def run_reader(
+    document: Document, *, path: Path | None = None, notes: DocumentNotes | None = None
+) -> int:
     """Run the reader until the user quits; the process exit status."""
-    app = ReaderApp(document, path=path)
+    app = ReaderApp(document, path=path, notes=notes)
     result = app.run()
     return result if isinstance(result, int) else 0

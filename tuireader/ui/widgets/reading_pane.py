@@ -24,15 +24,26 @@ from textual.strip import Strip
 
 from tuireader.model import Section, SectionKind
 
-GUTTER = 3  # bar, marker, space
+GUTTER = 4  # bar, note marker, bookmark marker, space
 _BAR = "▌"
+NOTE_MARK = "✎"
+BOOKMARK_MARK = "★"
+
+
+@dataclass(frozen=True, slots=True)
+class PassageMarks:
+    """What is attached to one passage: note texts, and whether it is bookmarked."""
+
+    notes: tuple[str, ...] = ()
+    bookmarked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class _Line:
     text: Text
     passage: int | None  # index of the passage this line belongs to, None for headings
-    role: str  # "title", "rule", "speaker", "question", "answer", "blank"
+    role: str  # "title", "rule", "speaker", "question", "answer", "note", "blank"
+    first: bool = False  # the first line of its passage's text: where markers go
 
 
 class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
@@ -46,6 +57,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         "reading-pane--answer",
         "reading-pane--bar",
         "reading-pane--current",
+        "reading-pane--note",
+        "reading-pane--marker",
     }
 
     class CurrentChanged(Message):
@@ -67,6 +80,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._lines: list[_Line] = []
         self._spans: list[tuple[int, int]] = []  # per passage: first line, end line
         self._laid_out_width = -1
+        self._marks: dict[int, PassageMarks] = {}
+        self._section_bookmarked = False
+        self._show_notes = False
 
     # What is shown ------------------------------------------------------------------
 
@@ -78,8 +94,17 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     def current(self) -> int:
         return self._current
 
-    def show(self, section: Section, heading: str, current: int = 0) -> None:
+    def show(
+        self,
+        section: Section,
+        heading: str,
+        current: int = 0,
+        marks: dict[int, PassageMarks] | None = None,
+        section_bookmarked: bool = False,
+    ) -> None:
         """Show ``section`` under ``heading`` with passage ``current`` marked and in view."""
+        self._marks = marks or {}
+        self._section_bookmarked = section_bookmarked
         self._section = section
         self._heading = heading
         self._current = current
@@ -90,6 +115,33 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh()
         # Before the first layout the pane has no size yet: lay out again once it has.
         self.call_after_refresh(self._relayout)
+
+    def set_marks(self, marks: dict[int, PassageMarks], section_bookmarked: bool) -> None:
+        """New notes and bookmarks for the shown section (after an edit or another session)."""
+        if marks == self._marks and section_bookmarked == self._section_bookmarked:
+            return
+        self._marks = marks
+        self._section_bookmarked = section_bookmarked
+        self._rewrap()
+
+    @property
+    def show_notes(self) -> bool:
+        return self._show_notes
+
+    @show_notes.setter
+    def show_notes(self, value: bool) -> None:
+        """Show each note's text under its passage."""
+        if value != self._show_notes:
+            self._show_notes = value
+            self._rewrap()
+
+    def _rewrap(self) -> None:
+        top = round(self.scroll_y)
+        self._laid_out_width = -1
+        self._layout()
+        self.scroll_to(y=min(top, self.max_scroll_y), animate=False, immediate=True)
+        self._bring_into_view(self._current)
+        self.refresh()
 
     def set_current(self, passage: int) -> None:
         """Mark another passage of the shown section and scroll it into view."""
@@ -128,12 +180,12 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         lines: list[_Line] = []
         spans: list[tuple[int, int]] = []
 
-        def add(text: Text, passage: int | None, role: str) -> None:
-            for wrapped in text.wrap(console, width, overflow="fold"):
+        def add(text: Text, passage: int | None, role: str, first: bool = False) -> None:
+            for number, wrapped in enumerate(text.wrap(console, width, overflow="fold")):
                 wrapped.rstrip()
-                lines.append(_Line(wrapped, passage, role))
+                lines.append(_Line(wrapped, passage, role, first and number == 0))
 
-        add(Text(self._heading), None, "title")
+        add(Text(self._heading), None, "title", first=True)
         lines.append(_Line(Text("─" * min(width, 60)), None, "rule"))
         lines.append(_Line(Text(), None, "blank"))
         previous_speaker: str | None = None
@@ -146,7 +198,10 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
                 add(Text(passage.speaker), index, "speaker")
             previous_speaker = passage.speaker
             is_question = is_qa and passage.speaker == question_speaker and index == 0
-            add(Text(passage.text), index, "question" if is_question else "answer")
+            add(Text(passage.text), index, "question" if is_question else "answer", first=True)
+            if self._show_notes:
+                for note in self._marks.get(index, PassageMarks()).notes:
+                    add(Text(f"{NOTE_MARK} {note}"), index, "note")
             spans.append((start, len(lines)))
             lines.append(_Line(Text(), None, "blank"))
         self._lines = lines
@@ -221,9 +276,20 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         if current:
             style += self.get_component_rich_style("reading-pane--current")
         bar_style = base + self.get_component_rich_style("reading-pane--bar")
+        marker_style = base + self.get_component_rich_style("reading-pane--marker")
+        note_mark = mark = " "
+        if line.first and line.passage is not None:
+            marks = self._marks.get(line.passage)
+            if marks is not None:
+                note_mark = NOTE_MARK if marks.notes else " "
+                mark = BOOKMARK_MARK if marks.bookmarked else " "
+        elif line.first and line.role == "title" and self._section_bookmarked:
+            mark = BOOKMARK_MARK
+        bar = _BAR if current and line.role not in ("speaker", "note") else " "
         gutter = [
-            Segment(_BAR if current and line.role != "speaker" else " ", bar_style),
-            Segment("  ", base),
+            Segment(bar, bar_style),
+            Segment(note_mark + mark, marker_style),
+            Segment(" ", base),
         ]
         body = [
             Segment(seg.text, style + seg.style if seg.style else style)

@@ -54,6 +54,7 @@ class SectionTree(Tree[NodeData]):
         self._section_nodes: dict[str, TreeNode[NodeData]] = {}
         self._group_of: dict[str, list[_Group]] = {}  # section id -> groups, outermost first
         self._navigator: Navigator | None = None
+        self._bookmarked: set[str] = set()
 
     def process_label(self, label: str | Text) -> Text:
         """Labels are document text: never markup."""
@@ -88,11 +89,27 @@ class SectionTree(Tree[NodeData]):
     def _label(self, section: Section) -> Text:
         assert self._navigator is not None
         name = self._navigator.short_name(section)
-        if section.kind is SectionKind.QA:
-            return Text.assemble((name, "bold"), " ", short_title(section.title, _LABEL_CHARS))
         if section.kind in (SectionKind.COMMENT, SectionKind.TEXT):
-            return Text(short_title(section.title, _LABEL_CHARS))  # the author, the part
-        return Text(name)
+            label = Text(short_title(section.title, _LABEL_CHARS))  # the author, the part
+        elif section.kind is SectionKind.QA:
+            label = Text.assemble((name, "bold"), " ", short_title(section.title, _LABEL_CHARS))
+        else:
+            label = Text(name)
+        if section.id in self._bookmarked:
+            label = Text.assemble("★ ", label)
+        return label
+
+    def set_bookmarked(self, section_ids: set[str]) -> None:
+        """Flag the sections that hold bookmarks (★)."""
+        changed = section_ids ^ self._bookmarked
+        self._bookmarked = set(section_ids)
+        if self._navigator is None:
+            return
+        for section_id in changed:
+            node = self._section_nodes.get(section_id)
+            section = self._navigator.document.section(section_id)
+            if node is not None and section is not None:
+                node.set_label(self._label(section))
 
     def _add_leaf(self, parent: TreeNode[NodeData], section: Section) -> None:
         node = parent.add_leaf(self._label(section), data=section.id)
@@ -149,7 +166,8 @@ class SectionTree(Tree[NodeData]):
             if not ancestor.is_expanded and ancestor is not self.root:
                 ancestor.expand()
         if self.cursor_node is not node:
-            self.move_cursor(node)
+            # A node just added or opened has no line until the tree lays out again.
+            self.call_after_refresh(self.move_cursor, node)
 
     @staticmethod
     def _child_with(parent: TreeNode[NodeData], group: _Group) -> TreeNode[NodeData] | None:

@@ -1,0 +1,238 @@
+"""Notes and bookmarks in the reader: Pilot tests as a user would press the keys."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList, TextArea
+
+from tests.ui.conftest import where
+from tuireader.model import Document
+from tuireader.store import NotesStore
+from tuireader.ui.app import ReaderApp
+from tuireader.ui.screens.annotation_list import AnnotationList
+from tuireader.ui.screens.confirm import ConfirmScreen
+from tuireader.ui.screens.note_editor import NoteEditor
+from tuireader.ui.widgets.reading_pane import NOTE_MARK, ReadingPane
+from tuireader.ui.widgets.section_tree import SectionTree
+
+
+def make(seed: Document, data_dir: Path) -> ReaderApp:
+    return ReaderApp(seed, notes=NotesStore(data_dir).open(seed))
+
+
+def saved_bodies(seed: Document, data_dir: Path) -> dict[str, str]:
+    return {i.target: i.record.body for i in NotesStore(data_dir).open(seed).notes()}
+
+
+def pane_text(app: ReaderApp) -> str:
+    return "\n".join(line.text.plain for line in app.query_one(ReadingPane)._lines)
+
+
+async def test_add_edit_cancel_delete_a_note(seed: Document, tmp_path: Path) -> None:
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "j", "a")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"Check [/] this", "enter", *"second line", "ctrl+s")
+        assert not isinstance(app.screen, NoteEditor)
+        assert saved_bodies(seed, tmp_path) == {"qa-1.p2": "Check [/] this\nsecond line"}
+        pane = app.query_one(ReadingPane)
+        assert pane._marks[1].notes == ("Check [/] this\nsecond line",)
+        # Edit: the editor opens prefilled.
+        await pilot.press("a")
+        assert app.screen.query_one(TextArea).text == "Check [/] this\nsecond line"
+        await pilot.press("end", *" (edited)", "ctrl+s")
+        assert saved_bodies(seed, tmp_path) == {"qa-1.p2": "Check [/] this\nsecond line (edited)"}
+        # Cancel after typing asks first; "Keep editing" returns to the editor.
+        await pilot.press("a", *"xyz", "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press("escape", "y")
+        assert not isinstance(app.screen, (NoteEditor, ConfirmScreen))
+        assert saved_bodies(seed, tmp_path) == {"qa-1.p2": "Check [/] this\nsecond line (edited)"}
+        # Delete from the editor, with a confirmation.
+        await pilot.press("a")
+        await pilot.click("#delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        assert saved_bodies(seed, tmp_path) == {}
+        assert 1 not in app.query_one(ReadingPane)._marks
+
+
+async def test_cancel_without_changes_closes_at_once(seed: Document, tmp_path: Path) -> None:
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", "escape")
+        assert not isinstance(app.screen, (NoteEditor, ConfirmScreen))
+        assert saved_bodies(seed, tmp_path) == {}
+
+
+async def test_bookmark_toggle_marks_pane_and_tree(seed: Document, tmp_path: Path) -> None:
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "n", "n", "j", "m")
+        marks = NotesStore(tmp_path).open(seed).bookmarks()
+        assert [m.target for m in marks] == ["qa-3.p2"]
+        assert app.query_one(ReadingPane)._marks[1].bookmarked
+        tree = app.query_one(SectionTree)
+        node = tree._section_nodes["qa-3"]
+        assert str(node.label).startswith("★ ")
+        await pilot.press("m")
+        assert NotesStore(tmp_path).open(seed).bookmarks() == []
+        assert not str(tree._section_nodes["qa-3"].label).startswith("★")
+
+
+async def test_inline_notes_toggle(seed: Document, tmp_path: Path) -> None:
+    notes = NotesStore(tmp_path).open(seed)
+    notes.add_note("intro.p2", "An inline [bold]note[/bold]")
+    notes.save()
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert f"{NOTE_MARK} An inline" not in pane_text(app)
+        await pilot.press("v")
+        assert f"{NOTE_MARK} An inline [bold]note[/bold]" in pane_text(app)
+        await pilot.press("v")
+        assert "An inline" not in pane_text(app)
+
+
+async def test_notes_list_jump_and_delete(seed: Document, tmp_path: Path) -> None:
+    notes = NotesStore(tmp_path).open(seed)
+    notes.add_note("qa-7.p3", "about Trump")
+    notes.add_note("qa-3.p2", "about Douma")
+    notes.save()
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("A")
+        screen = app.screen
+        assert isinstance(screen, AnnotationList)
+        options = screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert prompts[0].startswith("Q3 · ") and "about Douma" in prompts[1]
+        assert prompts[2].startswith("Q7 · ") and "about Trump" in prompts[3]
+        await pilot.press("down", "enter")  # the second note: qa-7.p3
+        assert where(app) == ("qa-7", 2)
+        await pilot.press("A", "d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        assert isinstance(app.screen, AnnotationList)
+        assert list(saved_bodies(seed, tmp_path).values()) == ["about Trump"]
+
+
+async def test_bookmarks_list_jump(seed: Document, tmp_path: Path) -> None:
+    notes = NotesStore(tmp_path).open(seed)
+    notes.add_bookmark("qa-9.p2")
+    notes.add_bookmark("speech")
+    notes.save()
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("M")
+        assert isinstance(app.screen, AnnotationList)
+        await pilot.press("enter")
+        assert where(app) == ("qa-9", 1)
+        await pilot.press("M", "down", "enter")  # headings are skipped
+        assert where(app) == ("speech", 0)
+
+
+async def test_orphaned_note_is_listed(tmp_path: Path) -> None:
+    from tuireader.load import open_document
+
+    doc_path = tmp_path / "talk.txt"
+    doc_path.write_text("Question: One?\n\nA: First answer here.\n")
+    data_dir = tmp_path / "data"
+    notes = NotesStore(data_dir).open(open_document(doc_path), doc_path)
+    notes.add_note("qa-1.p2", "soon orphaned")
+    notes.save()
+    doc_path.write_text("Question: Something else?\n\nA: Entirely different words now.\n")
+    document = open_document(doc_path)
+    app = ReaderApp(document, notes=NotesStore(data_dir).open(document, doc_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("A")
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert prompts[0].startswith("Orphaned")
+        assert "soon orphaned" in prompts[1] and "orphaned" in prompts[1]
+        assert "First answer here." in prompts[1]
+        await pilot.press("enter")
+        assert any("no longer" in str(n.message) for n in app._notifications)
+
+
+async def test_position_is_restored_across_two_runs(seed: Document, tmp_path: Path) -> None:
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "n", "n", "n", "j", "j", "q")
+    again = make(seed, tmp_path)
+    async with again.run_test(size=(100, 30)):
+        assert where(again) == ("qa-4", 2)
+
+
+async def test_other_sessions_notes_show_up(seed: Document, tmp_path: Path) -> None:
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        other = NotesStore(tmp_path).open(seed)
+        other.add_note("qa-1.p3", "from another session")
+        other.save()
+        await pilot.pause(2.5)
+        assert app.query_one(ReadingPane)._marks[2].notes == ("from another session",)
+        assert where(app) == ("qa-1", 0)  # undisturbed
+
+
+async def test_store_errors_are_shown_and_retried(
+    seed: Document, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mp = monkeypatch
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+
+        def broken(fd: int) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        mp.setattr(os, "fsync", broken)
+        await pilot.press("a", *"kept", "ctrl+s")
+        assert any("disk is full" in str(n.message) for n in app._notifications)
+        assert app.notes is not None and app.notes.pending
+        assert app.is_running
+        mp.undo()
+        await pilot.pause(2.5)  # the retry
+        assert not app.notes.pending
+    assert saved_bodies(seed, tmp_path) == {"intro.p1": "kept"}
+
+
+async def test_read_only_notes_refuse_edits_but_reading_goes_on(
+    seed: Document, tmp_path: Path
+) -> None:
+    notes = NotesStore(tmp_path).open(seed)
+    notes.add_note("intro.p1", "fine")
+    notes.save()
+    notes.file.write_text("schema: [broken\n")
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        assert not isinstance(app.screen, NoteEditor)
+        assert any("cannot be used" in str(n.message) for n in app._notifications)
+        await pilot.press("n")
+        assert where(app) == ("qa-1", 0)
+    assert notes.file.read_text() == "schema: [broken\n"
+
+
+async def test_draft_is_offered_back(seed: Document, tmp_path: Path) -> None:
+    notes = NotesStore(tmp_path).open(seed)
+    notes.set_draft("qa-2.p1", "typed before the crash", None)
+    notes.save()
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one(TextArea).text == "typed before the crash"
+        assert where(app) == ("qa-2", 0)
+        await pilot.press("ctrl+s")
+    again = NotesStore(tmp_path).open(seed)
+    assert again.draft is None
+    assert [i.record.body for i in again.notes()] == ["typed before the crash"]

@@ -1,0 +1,106 @@
+"""Between the reader and the notes store: which passages carry notes and bookmarks, and
+the rows of the notes and bookmarks lists. Holds no Textual state; the app draws."""
+
+from __future__ import annotations
+
+from tuireader.model import Section
+from tuireader.navigation import Navigator
+from tuireader.parse.plain import short_title
+from tuireader.store import DocumentNotes, Item, Status
+from tuireader.ui.screens.annotation_list import Row
+from tuireader.ui.widgets.reading_pane import PassageMarks
+
+
+class Annotations:
+    def __init__(self, notes: DocumentNotes | None, navigator: Navigator) -> None:
+        self.notes = notes
+        self.navigator = navigator
+        self._notes_at: dict[str, list[Item]] = {}
+        self._bookmark_at: dict[str, Item] = {}
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Recompute after the store changed (an edit here, or another session's save)."""
+        self._notes_at = {}
+        self._bookmark_at = {}
+        if self.notes is None:
+            return
+        for item in self.notes.notes():
+            if item.status is not Status.ORPHANED:
+                self._notes_at.setdefault(item.target, []).append(item)
+        for item in self.notes.bookmarks():
+            if item.status is not Status.ORPHANED:
+                self._bookmark_at[item.target] = item
+
+    # Marks ---------------------------------------------------------------------------
+
+    def marks_for(self, section: Section) -> dict[int, PassageMarks]:
+        marks = {}
+        for index, passage in enumerate(section.passages):
+            notes = self._notes_at.get(passage.id, [])
+            bookmarked = passage.id in self._bookmark_at
+            if notes or bookmarked:
+                marks[index] = PassageMarks(tuple(n.record.body for n in notes), bookmarked)
+        return marks
+
+    def section_bookmarked(self, section_id: str) -> bool:
+        return section_id in self._bookmark_at
+
+    def bookmarked_sections(self) -> set[str]:
+        """Sections holding a bookmark, on themselves or on one of their passages."""
+        found = set()
+        for target in self._bookmark_at:
+            found.add(target.rpartition(".")[0] if "." in target else target)
+        return found
+
+    def note_on(self, passage_id: str) -> Item | None:
+        """The most recently changed note on a passage."""
+        notes = self._notes_at.get(passage_id)
+        return max(notes, key=lambda i: i.record.updated) if notes else None
+
+    def bookmark_on(self, target: str) -> Item | None:
+        return self._bookmark_at.get(target)
+
+    # Lists ---------------------------------------------------------------------------
+
+    def describe(self, target: str) -> str:
+        """``Q3 · passage 2`` for a passage id, ``Q3`` for a section id."""
+        section_id, _, number = target.rpartition(".p")
+        if not section_id:
+            section = self.navigator.document.section(target)
+            return self.navigator.short_name(section) if section else target
+        section = self.navigator.document.section(section_id)
+        name = self.navigator.short_name(section) if section else section_id
+        return f"{name} · passage {number}"
+
+    def _group(self, item: Item) -> str:
+        if item.status is Status.ORPHANED or item.section is None:
+            return "Orphaned: no longer in the document"
+        section = self.navigator.document.section(item.section)
+        if section is None:
+            return item.section
+        name = self.navigator.short_name(section)
+        title = short_title(section.title, 60)
+        return title if name == section.title else f"{name} · {title}"
+
+    def rows(self, kind: str) -> list[Row]:
+        if self.notes is None:
+            return []
+        items = self.notes.notes() if kind == "note" else self.notes.bookmarks()
+        rows = []
+        for item in items:
+            where = self.describe(item.target)
+            if item.status is Status.ORPHANED:
+                where = f"was at {item.record.target}"
+            rows.append(
+                Row(
+                    item.record.id,
+                    self._group(item),
+                    item.record.anchor.exact,
+                    item.record.body if kind == "note" else None,
+                    item.status.value,
+                    where,
+                )
+            )
+        orphaned = [r for r in rows if r.status == "orphaned"]
+        return [r for r in rows if r.status != "orphaned"] + orphaned

@@ -1,0 +1,133 @@
+"""The note editor: a multi-line text area for the note on the current passage.
+
+Keys: ``ctrl+s`` saves, ``escape`` cancels (asking first when there are unsaved changes),
+``tab`` reaches the buttons (Delete removes the note, after asking).
+
+While you type, :class:`NoteEditor.DraftChanged` is posted at most once a second so the app
+can keep a draft in the store; a crash or a dropped connection then loses almost nothing.
+Dismisses with a :class:`NoteEdit` (or None when cancelled).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Button, Static, TextArea
+
+from tuireader.ui.screens.confirm import ConfirmScreen
+
+DRAFT_DELAY = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class NoteEdit:
+    action: str  # "save" or "delete"
+    body: str
+
+
+class NoteEditor(ModalScreen[NoteEdit | None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="note-save"),
+        Binding("escape", "cancel", "Cancel", id="note-cancel"),
+    ]
+
+    class DraftChanged(Message):
+        def __init__(self, body: str) -> None:
+            self.body = body
+            super().__init__()
+
+    def __init__(self, where: str, quote: str, body: str, *, existing: bool, original: str = ""):
+        super().__init__()
+        self._where = where
+        self._quote = quote
+        self._start = body
+        self._original = original if existing else ""
+        self._existing = existing
+        self._draft_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        title = Content.assemble(("Note on ", "bold"), (self._where, "bold"))
+        with Vertical(id="editor-box") as box:
+            box.border_title = "Edit note" if self._existing else "New note"
+            yield Static(title)
+            yield Static(Content(self._quote), id="editor-quote")
+            yield TextArea(self._start, id="editor-text", soft_wrap=True, tab_behavior="focus")
+            with Horizontal(id="editor-buttons"):
+                if self._existing:
+                    yield Button(Content("Delete"), id="delete", variant="error")
+                yield Button(Content("Cancel (esc)"), id="cancel")
+                yield Button(Content("Save (ctrl+s)"), id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    @property
+    def changed(self) -> bool:
+        return self.text != (self._original if self._existing else "")
+
+    @on(TextArea.Changed)
+    def _typed(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self._post_draft)
+
+    def _post_draft(self) -> None:
+        self._draft_timer = None
+        self.post_message(self.DraftChanged(self.text))
+
+    def action_save(self) -> None:
+        if not self.text.strip():
+            if self._existing:
+                self._ask_delete()
+            else:
+                self.dismiss(None)
+            return
+        self.dismiss(NoteEdit("save", self.text))
+
+    def action_cancel(self) -> None:
+        if not self.changed:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard the changes to this note?", yes="Discard", no="Keep editing"),
+            answered,
+        )
+
+    def _ask_delete(self) -> None:
+        def answered(delete: bool | None) -> None:
+            if delete:
+                self.dismiss(NoteEdit("delete", ""))
+
+        self.app.push_screen(ConfirmScreen("Delete this note?", yes="Delete"), answered)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+        elif event.button.id == "cancel":
+            self.action_cancel()
+        elif event.button.id == "delete":
+            self._ask_delete()
+
+    def on_unmount(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
