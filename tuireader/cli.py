@@ -11,25 +11,19 @@ Every failure is one plain sentence on stderr and exit status 2.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import shutil
 import sys
-import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from tuireader import __version__, cli_notes
+from tuireader import __version__
+from tuireader.errors import UserError
 from tuireader.load import open_document
 from tuireader.model import Document, Section
 from tuireader.text import DocumentError
 
 EXIT_ERROR = 2
-
-
-class UserError(Exception):
-    """A failure the user can act on; its message is printed as it is."""
 
 
 def _section_json(section: Section) -> dict[str, Any]:
@@ -60,6 +54,8 @@ def _write(text: str) -> None:
 def cmd_sections(args: argparse.Namespace) -> int:
     document = _load(args.file)
     if args.json:
+        import json
+
         _write(json.dumps(document_json(document), ensure_ascii=False, indent=2) + "\n")
         return 0
     lines = [document.title, ""]
@@ -76,6 +72,8 @@ def cmd_sections(args: argparse.Namespace) -> int:
 
 def render_section(section: Section, width: int) -> str:
     """A section as plain text: the title, then each paragraph wrapped, speakers once a turn."""
+    import textwrap
+
     out = [section.title, "=" * min(len(section.title), width), ""]
     previous: str | None = None
     for passage in section.passages:
@@ -97,6 +95,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         raise UserError(
             f"there is no section {args.section_id!r}; `tuireader sections` lists the ids."
         )
+    import shutil
+
     width = args.width or min(shutil.get_terminal_size((80, 24)).columns, 100)
     _write(render_section(section, max(width, 20)))
     return 0
@@ -104,11 +104,18 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_read(args: argparse.Namespace) -> int:
     path = Path(args.file) if args.file else None
-    document = open_document(path)
-    from tuireader.store import NotesStore
+    data_dir = Path(args.data_dir) if args.data_dir else None
+    document = open_document(path, preview=True)
+    from tuireader.store import DocumentNotes, NotesStore
     from tuireader.ui.app import run_reader  # Textual only now: keeps the CLI fast
 
-    notes = NotesStore(Path(args.data_dir) if args.data_dir else None).open(document, path)
+    def the_rest() -> tuple[Document, DocumentNotes | None]:
+        whole = open_document(path)
+        return whole, NotesStore(data_dir).open(whole, path)
+
+    if document.partial:  # a large file: its start now, the rest (and notes) in a moment
+        return run_reader(document, path=path, rest=the_rest)
+    notes = NotesStore(data_dir).open(document, path)
     return run_reader(document, path=path, notes=notes)
 
 
@@ -163,6 +170,8 @@ def _command_parser() -> argparse.ArgumentParser:
     show.add_argument("--width", type=int, help="wrap at this many columns")
     show.set_defaults(handler=cmd_show)
 
+    from tuireader import cli_notes  # only for the commands that use it
+
     cli_notes.register(commands, _common_sub)
     return parser
 
@@ -194,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
-    except (DocumentError, UserError, cli_notes.CommandError) as error:
+    except (DocumentError, UserError) as error:
         message = str(error)
         print(f"tuireader: {message[:1].upper()}{message[1:]}", file=sys.stderr)
         return EXIT_ERROR

@@ -17,15 +17,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from tuireader.errors import UserError as CommandError
 from tuireader.export import item_dict, to_markdown, to_yaml
 from tuireader.load import open_document
 from tuireader.store import DocumentNotes, NotesStore, StoreError
 
 Handler = Callable[[argparse.Namespace], int]
-
-
-class CommandError(Exception):
-    """One sentence for the user; exit status 2."""
 
 
 def open_notes(args: argparse.Namespace) -> DocumentNotes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from importlib import resources
+from dataclasses import replace
 from pathlib import Path
 
 from tuireader.model import Document
@@ -13,20 +13,29 @@ BUNDLED_NAME = "interview.txt"
 
 
 def bundled_path() -> Path:
-    """The default document shipped inside the package."""
-    return Path(str(resources.files("tuireader") / "data" / BUNDLED_NAME))
+    """The default document shipped inside the package (installed as a plain file)."""
+    return Path(__file__).resolve().parent / "data" / BUNDLED_NAME
 
 
-def open_document(path: Path | None = None) -> Document:
+#: Files larger than this open with a preview of their start while the rest is parsed.
+PREVIEW_BYTES = 256 * 1024
+
+
+def open_document(path: Path | None = None, *, preview: bool = False) -> Document:
     """Read and parse ``path`` (the bundled document if None).
 
+    With ``preview``, a large file gives a ``partial`` document made from its start only
+    (milliseconds, whatever its size); the reader shows it while the whole is parsed.
     Raises :class:`tuireader.text.DocumentError` with a one-sentence message on failure.
     """
     target = bundled_path() if path is None else path
-    decoded = read_document(target)
-    return parse_document(
+    decoded = read_document(target, PREVIEW_BYTES if preview else None)
+    document = parse_document(
         decoded.text,
         source=str(target.resolve()) if path is not None else str(target),
         fallback_title=target.name,
         warnings=decoded.warnings,
     )
+    if not decoded.complete:
+        document = replace(document, partial=True, warnings=())
+    return document

@@ -62,6 +62,8 @@ class Document:
     fingerprint: str
     sections: tuple[Section, ...]
     warnings: tuple[str, ...] = ()
+    #: True for a preview made from the start of a large file while the rest is read.
+    partial: bool = False
     _by_id: dict[str, Section] = field(default_factory=dict, init=False, repr=False, compare=False)
     _order: list[Section] = field(default_factory=list, init=False, repr=False, compare=False)
     _index: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)

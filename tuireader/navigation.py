@@ -6,6 +6,7 @@ Each move returns the new position, or None when there is nowhere to go; the UI 
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from tuireader.model import Document, Section, SectionKind
@@ -79,16 +80,12 @@ class Navigator:
     # Answers -------------------------------------------------------------------------
 
     def next_answer(self, position: Position) -> Position | None:
-        for index in self._questions:
-            if index > position.section:
-                return Position(index, 0)
-        return None
+        at = bisect.bisect_right(self._questions, position.section)
+        return Position(self._questions[at], 0) if at < len(self._questions) else None
 
     def previous_answer(self, position: Position) -> Position | None:
-        for index in reversed(self._questions):
-            if index < position.section:
-                return Position(index, 0)
-        return None
+        at = bisect.bisect_left(self._questions, position.section)
+        return Position(self._questions[at - 1], 0) if at > 0 else None
 
     # Sections ------------------------------------------------------------------------
 
@@ -132,12 +129,14 @@ class Navigator:
         section = self.sections[position.section]
         count = len(section.passages)
         where = self.short_name(section)
+        total_questions = "…" if self.document.partial else str(len(self._questions))
         if section.kind is SectionKind.QA:
-            where = f"Q{self._question_number[position.section]}/{len(self._questions)}"
+            where = f"Q{self._question_number[position.section]}/{total_questions}"
         elif section.kind is SectionKind.COMMENT:
             number = self._comment_number[position.section]
             where = f"Comment {number}/{len(self._comment_number)}"
-        return f"{where} · passage {position.passage + 1}/{count}"
+        loading = " · reading the rest of the document…" if self.document.partial else ""
+        return f"{where} · passage {position.passage + 1}/{count}{loading}"
 
     def short_name(self, section: Section) -> str:
         """A few words naming a section: ``Q3``, ``Intro``, ``Speech``, a comment's author."""

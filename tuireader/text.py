@@ -45,6 +45,7 @@ class DocumentError(Exception):
 class DecodedText:
     text: str
     warnings: tuple[str, ...] = ()
+    complete: bool = True  # False for the start of a larger file (see read_document)
 
 
 def make_controls_visible(text: str) -> str:
@@ -90,8 +91,12 @@ def decode(data: bytes, name: str = "the file") -> DecodedText:
     return DecodedText(normalise(raw), tuple(warnings))
 
 
-def read_document(path: Path) -> DecodedText:
-    """Read and decode a document file, turning every OS failure into one plain sentence."""
+def read_document(path: Path, limit: int | None = None) -> DecodedText:
+    """Read and decode a document file, turning every OS failure into one plain sentence.
+
+    With ``limit``, a file larger than that gives only its start, cut at a paragraph break
+    (``complete`` is then False): enough to show the first screen of a huge file at once.
+    """
     name = str(path)
     try:
         if path.is_dir():
@@ -102,7 +107,8 @@ def read_document(path: Path) -> DecodedText:
                 f"{name} is {size // (1024 * 1024)} MiB, larger than the "
                 f"{MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB this reader opens."
             )
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1 if limit is not None else -1)
     except FileNotFoundError:
         raise DocumentError(f"{name} does not exist.") from None
     except PermissionError:
@@ -112,4 +118,9 @@ def read_document(path: Path) -> DecodedText:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise DocumentError(f"{name} cannot be read: {reason}.") from None
+    if limit is not None and len(data) > limit:
+        cut = data.rfind(b"\n\n", 0, limit)
+        cut = cut if cut > 0 else data.rfind(b"\n", 0, limit)
+        part = decode(data[: cut if cut > 0 else limit], name)
+        return DecodedText(part.text, part.warnings, complete=False)
     return decode(data, name)

@@ -215,6 +215,7 @@ async def test_clicking_a_passage_makes_it_current(app: ReaderApp) -> None:
 
 async def test_tree_click_opens(app: ReaderApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()  # the tree fills right after the first frame
         tree = app.query_one(Tree)
         node = next(n for n in tree.root.children[1].children if n.data == "qa-6")
         tree.select_node(node)

@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz, process
-
 from tuireader.model import Document
 from tuireader.store.schema import Anchor, Record
 
@@ -88,6 +86,8 @@ class PassageIndex:
     # Finding ------------------------------------------------------------------------
 
     def _context(self, anchor: Anchor, index: int) -> float:
+        from rapidfuzz import fuzz
+
         scores = []
         if anchor.prefix:
             scores.append(fuzz.ratio(anchor.prefix, self.prefix(index)) / 100)
@@ -97,6 +97,8 @@ class PassageIndex:
 
     def _was_a_neighbour(self, anchor: Anchor, index: int) -> bool:
         """True if this paragraph is the one that stood just before or after the passage."""
+        from rapidfuzz import fuzz
+
         text = self.texts[index]
         if len(anchor.suffix) >= 12 and fuzz.ratio(anchor.suffix, text[: len(anchor.suffix)]) >= 90:
             return True
@@ -129,6 +131,9 @@ class PassageIndex:
         return self._approximate(anchor)
 
     def _approximate(self, anchor: Anchor) -> Placement:
+        # rapidfuzz is imported only when a note has to be searched for: start-up stays quick.
+        from rapidfuzz import fuzz, process
+
         matches = process.extract(
             anchor.exact, self.texts, scorer=fuzz.ratio, score_cutoff=60, limit=8
         )

@@ -13,7 +13,7 @@ Rules, so that two sessions never lose each other's work:
 
 from __future__ import annotations
 
-import secrets
+import os
 from dataclasses import dataclass, field, replace
 
 from tuireader.store.schema import Record
@@ -22,7 +22,7 @@ CONFLICT_RULE = "\n\n--- also written in another session ---\n"
 
 
 def new_id(kind: str) -> str:
-    return ("n-" if kind == "note" else "b-") + secrets.token_hex(6)
+    return ("n-" if kind == "note" else "b-") + os.urandom(6).hex()
 
 
 @dataclass(slots=True)

@@ -11,8 +11,6 @@ import re
 from json.encoder import encode_basestring
 from typing import Any
 
-import yaml
-
 from tuireader.store.schema import (
     SCHEMA_VERSION,
     NewerSchemaError,
@@ -22,7 +20,17 @@ from tuireader.store.schema import (
     from_data,
 )
 
-_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _yaml() -> Any:
+    """PyYAML, imported when a file must really be parsed (the cache usually answers)."""
+    import yaml
+
+    return yaml
+
+
+def _loader() -> type[Any]:
+    yaml = _yaml()
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[no-any-return]
 
 
 class NotesFormatError(Exception):
@@ -155,8 +163,9 @@ def dump(notes: NotesFile, memo: dict[str, tuple[Record, str]] | None = None) ->
 
 def _line_of(text: str, path: tuple[str | int, ...]) -> int | None:
     """The line of the value at ``path``, found again in the node tree (only on errors)."""
+    yaml = _yaml()
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=_loader())
     except yaml.YAMLError:
         return None
     for step in path:
@@ -181,8 +190,9 @@ def load(data: bytes) -> NotesFile:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise NotesFormatError("it is not valid UTF-8 text", line) from None
+    yaml = _yaml()
     try:
-        loaded = yaml.load(text, Loader=_Loader)
+        loaded = yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         reason = (error.problem or "it is not valid YAML").strip()

@@ -3,12 +3,16 @@ the rows of the notes and bookmarks lists. Holds no Textual state; the app draws
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tuireader.model import Section
 from tuireader.navigation import Navigator
 from tuireader.parse.plain import short_title
 from tuireader.store import DocumentNotes, Item, Status
-from tuireader.ui.screens.annotation_list import Row
 from tuireader.ui.widgets.reading_pane import PassageMarks
+
+if TYPE_CHECKING:
+    from tuireader.ui.screens.annotation_list import Row
 
 
 class Annotations:
@@ -84,6 +88,8 @@ class Annotations:
         return title if name == section.title else f"{name} · {title}"
 
     def rows(self, kind: str) -> list[Row]:
+        from tuireader.ui.screens.annotation_list import Row
+
         if self.notes is None:
             return []
         items = self.notes.notes() if kind == "note" else self.notes.bookmarks()

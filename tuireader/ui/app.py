@@ -6,6 +6,8 @@ messages and the app moves. Every binding has an id so a keymap can change it.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import on
@@ -13,7 +15,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tuireader.model import Document
 from tuireader.navigation import Navigator, Position
@@ -21,8 +23,7 @@ from tuireader.store import DocumentNotes
 from tuireader.ui.annotations import Annotations
 from tuireader.ui.commands import SectionCommands
 from tuireader.ui.notes_actions import NotesActions
-from tuireader.ui.screens.help import HelpScreen
-from tuireader.ui.screens.picker import SectionPicker
+from tuireader.ui.widgets.key_bar import KeyBar
 from tuireader.ui.widgets.reading_pane import ReadingPane
 from tuireader.ui.widgets.section_tree import SectionTree
 
@@ -37,11 +38,10 @@ class ReaderApp(NotesActions, App[int]):
     TITLE = "tuireader"
     COMMANDS = App.COMMANDS | {SectionCommands}
     ENABLE_COMMAND_PALETTE = True
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
 
     BINDINGS = [
         Binding("n", "next_answer", "Next answer", id="next-answer"),
-        Binding("p", "previous_answer", "Prev answer", id="previous-answer"),
+        Binding("p", "previous_answer", "Prev answer", show=False, id="previous-answer"),
         Binding(
             "right_square_bracket",
             "next_section",
@@ -76,9 +76,15 @@ class ReaderApp(NotesActions, App[int]):
     ]
 
     def __init__(
-        self, document: Document, *, path: Path | None = None, notes: DocumentNotes | None = None
+        self,
+        document: Document,
+        *,
+        path: Path | None = None,
+        notes: DocumentNotes | None = None,
+        rest: Callable[[], tuple[Document, DocumentNotes | None]] | None = None,
     ) -> None:
         super().__init__()
+        self._rest = rest
         self.document = document
         self.path = path
         self.navigator = Navigator(document)
@@ -104,26 +110,77 @@ class ReaderApp(NotesActions, App[int]):
             yield SectionTree(id="tree")
             yield ReadingPane(id="pane")
         yield Static(id="status")
-        yield Footer()
+        yield KeyBar(self.BINDINGS, id="keys")
 
     def on_mount(self) -> None:
         self.title = self.document.title
-        tree = self.query_one(SectionTree)
-        tree.load(self.document, self.navigator)
         pane = self.query_one(ReadingPane)
         pane.focus()
-        tree.set_bookmarked(self.annotations.bookmarked_sections())
+        self._apply_width()
+        # The text first; the tree is filled right after the first frame.
+        self.call_after_refresh(self._load_tree)
+        if self._rest is not None:
+            self.run_worker(self._read_the_rest, thread=True, exit_on_error=False)
         if self.position is None:
             self.query_one("#status", Static).update(Content("This document has no text."))
         else:
             self._go(self.position, force=True)
         for warning in self.document.warnings:
             self.notify(warning, severity="warning", markup=False, timeout=8)
+        if self._rest is None:
+            self.start_notes()
+            self.call_after_refresh(_freeze_long_lived)
+
+    def _read_the_rest(self) -> None:
+        """In a thread: the whole document and its notes, then handed to the app."""
+        assert self._rest is not None
+        try:
+            document, notes = self._rest()
+        except Exception as error:  # the file vanished or changed under us: say so, keep reading
+            message = str(error) or type(error).__name__
+            self.call_from_thread(
+                self.notify,
+                f"Could not read the whole document: {message}",
+                severity="error",
+                markup=False,
+                timeout=12,
+            )
+            return
+        self.call_from_thread(self._whole_document, document, notes)
+
+    def _whole_document(self, document: Document, notes: DocumentNotes | None) -> None:
+        """Swap the preview for the whole document, keeping the reader's place."""
+        start = self.navigator.first()
+        where = None
+        if self.position is not None:
+            where = (self.navigator.section(self.position).id, self.position.passage)
+        self.document = document
+        self.navigator = Navigator(document)
+        self.notes = notes
+        self.annotations = Annotations(notes, self.navigator)
+        position = None
+        if where is not None and self.position != start:  # the reader moved: stay there
+            position = self.navigator.position_of(*where)
+        self.position = position or self._start_position()
+        self._load_tree()
+        if self.position is not None:
+            self._go(self.position, force=True)
+        for warning in document.warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=8)
         self.start_notes()
+        _freeze_long_lived()
+
+    def _load_tree(self) -> None:
+        tree = self.query_one(SectionTree)
+        tree.load(self.document, self.navigator)
+        tree.set_bookmarked(self.annotations.bookmarked_sections())
+        if self.position is not None:
+            tree.follow(self.navigator.section(self.position).id)
 
     @on(ReadingPane.Resized)
     def _keep_focus_visible(self) -> None:
-        """A tree hidden by a narrow terminal must not keep the keyboard."""
+        """Hide the tree on a narrow terminal (it must not keep the keyboard then)."""
+        self._apply_width()
         tree = self.query_one(SectionTree)
         if (self.narrow or self._tree_hidden) and tree.has_focus:
             self.query_one(ReadingPane).focus()
@@ -162,6 +219,8 @@ class ReaderApp(NotesActions, App[int]):
 
     def _move(self, target: Position | None, nowhere: str) -> None:
         if target is None:
+            if self.document.partial:
+                nowhere = "Still reading the rest of the document; try again in a moment."
             self.notify(nowhere, timeout=3, markup=False)
             return
         self._go(target)
@@ -268,8 +327,15 @@ class ReaderApp(NotesActions, App[int]):
     def narrow(self) -> bool:
         return self.size.width < NARROW
 
+    def _apply_width(self) -> None:
+        # A class only when narrow: a class that changes makes Textual restyle every widget,
+        # which a breakpoint class would do at every start.
+        self.screen.set_class(self.narrow, "-narrow")
+
     def action_toggle_tree(self) -> None:
         if self.narrow:
+            from tuireader.ui.screens.picker import SectionPicker
+
             current = self.navigator.section(self.position).id if self.position else None
             self.push_screen(SectionPicker(self.document, self.navigator, current), self._picked)
             return
@@ -291,13 +357,31 @@ class ReaderApp(NotesActions, App[int]):
             tree.focus()
 
     def action_help(self) -> None:
+        from tuireader.ui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.BINDINGS))
 
 
+def _freeze_long_lived() -> None:
+    """Move what exists now (the document: tens of thousands of objects on a big file) out
+    of the garbage collector's sight: it lives as long as the app, and scanning it again and
+    again would slow every key press on big documents."""
+    gc.collect()
+    gc.freeze()
+
+
 def run_reader(
-    document: Document, *, path: Path | None = None, notes: DocumentNotes | None = None
+    document: Document,
+    *,
+    path: Path | None = None,
+    notes: DocumentNotes | None = None,
+    rest: Callable[[], tuple[Document, DocumentNotes | None]] | None = None,
 ) -> int:
-    """Run the reader until the user quits; the process exit status."""
-    app = ReaderApp(document, path=path, notes=notes)
+    """Run the reader until the user quits; the process exit status.
+
+    ``rest``, for a ``partial`` document, reads the whole document and opens its notes; it
+    runs in a thread once the first screen is shown.
+    """
+    app = ReaderApp(document, path=path, notes=notes, rest=rest)
     result = app.run()
     return result if isinstance(result, int) else 0

@@ -9,6 +9,7 @@ becomes one notification, the edit stays pending and saving is retried.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App
@@ -18,11 +19,14 @@ from textual.timer import Timer
 from tuireader.navigation import Navigator, Position
 from tuireader.store import DocumentNotes, Status, StoreError
 from tuireader.ui.annotations import Annotations
-from tuireader.ui.screens.annotation_list import AnnotationList
-from tuireader.ui.screens.confirm import ConfirmScreen
-from tuireader.ui.screens.note_editor import NoteEdit, NoteEditor
+from tuireader.ui.messages import ConfirmPlaceRequested, DeleteRequested, DraftChanged
 from tuireader.ui.widgets.reading_pane import ReadingPane
 from tuireader.ui.widgets.section_tree import SectionTree
+
+if TYPE_CHECKING:
+    from tuireader.ui.screens.note_editor import NoteEdit
+
+# The dialogs are imported when first opened: the reader starts without their widgets.
 
 #: Seconds after the last move before the reading position is written.
 POSITION_DELAY = 2.0
@@ -94,6 +98,8 @@ class NotesActions(App[int]):
                 self.annotations.section_bookmarked(pane.section.id),
             )
         self.query_one(SectionTree).set_bookmarked(self.annotations.bookmarked_sections())
+        from tuireader.ui.screens.annotation_list import AnnotationList
+
         for screen in self.screen_stack:
             if isinstance(screen, AnnotationList):
                 screen.set_rows(self.annotations.rows(screen.kind))
@@ -119,7 +125,7 @@ class NotesActions(App[int]):
 
     def _usable(self) -> DocumentNotes | None:
         if self.notes is None:
-            self.notify("Notes are not available in this session.", markup=False)
+            self.notify("Notes open once the whole document is read: a moment.", markup=False)
             return None
         if self.notes.read_only:
             self.notify(self.notes.read_only, severity="warning", markup=False, timeout=10)
@@ -137,6 +143,8 @@ class NotesActions(App[int]):
         self._open_editor(passage, item.record.id if item else None, body, body)
 
     def _open_editor(self, passage: str, note_id: str | None, body: str, original: str) -> None:
+        from tuireader.ui.screens.note_editor import NoteEditor
+
         found = self.navigator.document.passage(passage)
         quote = found[1].text if found else ""
         self._editing = (passage, note_id)
@@ -169,8 +177,8 @@ class NotesActions(App[int]):
         self.save_notes()
         self.refresh_marks()
 
-    @on(NoteEditor.DraftChanged)
-    def _draft_typed(self, event: NoteEditor.DraftChanged) -> None:
+    @on(DraftChanged)
+    def _draft_typed(self, event: DraftChanged) -> None:
         if self.notes is None or self._editing is None:
             return
         passage, note_id = self._editing
@@ -211,6 +219,8 @@ class NotesActions(App[int]):
                 existing.body if existing else "",
             )
 
+        from tuireader.ui.screens.confirm import ConfirmScreen
+
         self.push_screen(ConfirmScreen(question, yes="Restore", no="Discard"), answered)
 
     def action_toggle_inline_notes(self) -> None:
@@ -239,9 +249,13 @@ class NotesActions(App[int]):
     # The lists ------------------------------------------------------------------------
 
     def action_list_notes(self) -> None:
+        from tuireader.ui.screens.annotation_list import AnnotationList
+
         self.push_screen(AnnotationList("note", self.annotations.rows("note")), self._jump_to)
 
     def action_list_bookmarks(self) -> None:
+        from tuireader.ui.screens.annotation_list import AnnotationList
+
         self.push_screen(
             AnnotationList("bookmark", self.annotations.rows("bookmark")), self._jump_to
         )
@@ -262,8 +276,8 @@ class NotesActions(App[int]):
         if target is not None:
             self._go(target)
 
-    @on(AnnotationList.DeleteRequested)
-    def _delete_listed(self, event: AnnotationList.DeleteRequested) -> None:
+    @on(DeleteRequested)
+    def _delete_listed(self, event: DeleteRequested) -> None:
         notes = self._usable()
         if notes is None:
             return
@@ -274,8 +288,8 @@ class NotesActions(App[int]):
         self.save_notes()
         self.refresh_marks()
 
-    @on(AnnotationList.ConfirmRequested)
-    def _confirm_listed(self, event: AnnotationList.ConfirmRequested) -> None:
+    @on(ConfirmPlaceRequested)
+    def _confirm_listed(self, event: ConfirmPlaceRequested) -> None:
         notes = self._usable()
         if notes is None:
             return

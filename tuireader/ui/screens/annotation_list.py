@@ -2,8 +2,9 @@
 
 Keys: ``↑``/``↓`` move, ``enter`` jumps to the passage, ``d`` deletes (after asking),
 ``c`` accepts the new place of an approximately re-found note, ``escape`` closes.
-Posts :class:`DeleteRequested` and :class:`ConfirmRequested`; the app changes the store and
-hands back fresh rows with :meth:`set_rows`. Dismisses with a record id to jump to, or None.
+Posts ``DeleteRequested`` and ``ConfirmPlaceRequested`` (see ``ui/messages.py``); the
+app changes the store and hands back fresh rows with :meth:`set_rows`. Dismisses with a
+record id to jump to, or None.
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tuireader.ui.messages import ConfirmPlaceRequested, DeleteRequested
 from tuireader.ui.screens.confirm import ConfirmScreen
 
 _QUOTE_CHARS = 140
@@ -63,16 +64,6 @@ class AnnotationList(ModalScreen[str | None]):
         Binding("d,delete", "delete", "Delete", id="list-delete"),
         Binding("c", "confirm_place", "Accept new place", id="list-confirm"),
     ]
-
-    class DeleteRequested(Message):
-        def __init__(self, record_id: str) -> None:
-            self.record_id = record_id
-            super().__init__()
-
-    class ConfirmRequested(Message):
-        def __init__(self, record_id: str) -> None:
-            self.record_id = record_id
-            super().__init__()
 
     def __init__(self, kind: str, rows: list[Row]) -> None:
         super().__init__()
@@ -147,11 +138,11 @@ class AnnotationList(ModalScreen[str | None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.post_message(self.DeleteRequested(row.record_id))
+                self.post_message(DeleteRequested(row.record_id))
 
         self.app.push_screen(ConfirmScreen(f"Delete this {what}?", yes="Delete"), answered)
 
     def action_confirm_place(self) -> None:
         row = self._selected()
         if row is not None and row.status == "approximate":
-            self.post_message(self.ConfirmRequested(row.record_id))
+            self.post_message(ConfirmPlaceRequested(row.record_id))

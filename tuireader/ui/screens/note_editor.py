@@ -3,7 +3,7 @@
 Keys: ``ctrl+s`` saves, ``escape`` cancels (asking first when there are unsaved changes),
 ``tab`` reaches the buttons (Delete removes the note, after asking).
 
-While you type, :class:`NoteEditor.DraftChanged` is posted at most once a second so the app
+While you type, ``DraftChanged`` (``ui/messages.py``) is posted at most once a second so the app
 can keep a draft in the store; a crash or a dropped connection then loses almost nothing.
 Dismisses with a :class:`NoteEdit` (or None when cancelled).
 """
@@ -17,11 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Static, TextArea
 
+from tuireader.ui.messages import DraftChanged
 from tuireader.ui.screens.confirm import ConfirmScreen
 
 DRAFT_DELAY = 1.0
@@ -39,10 +39,7 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
         Binding("escape", "cancel", "Cancel", id="note-cancel"),
     ]
 
-    class DraftChanged(Message):
-        def __init__(self, body: str) -> None:
-            self.body = body
-            super().__init__()
+    DraftChanged = DraftChanged
 
     def __init__(self, where: str, quote: str, body: str, *, existing: bool, original: str = ""):
         super().__init__()
@@ -87,7 +84,7 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
 
     def _post_draft(self) -> None:
         self._draft_timer = None
-        self.post_message(self.DraftChanged(self.text))
+        self.post_message(DraftChanged(self.text))
 
     def action_save(self) -> None:
         if not self.text.strip():

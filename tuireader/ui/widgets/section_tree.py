@@ -149,6 +149,8 @@ class SectionTree(Tree[NodeData]):
 
     def follow(self, section_id: str) -> None:
         """Put the cursor on a section's node, opening (and filling) its groups."""
+        if self._navigator is None:
+            return  # not loaded yet: the app follows once it is
         node = self._section_nodes.get(section_id)
         if node is None:
             parent = self.root

@@ -1,0 +1,202 @@
+"""The benchmark table: first paint, next-answer latency, memory, parse, search, store.
+
+    python bench/run.py [--runs N] [--sizes 1MB,10MB,50MB] [--write docs/performance.md]
+
+Every figure is measured on a real pseudo-terminal as a person sees it (the screen is read
+with pyte), in fresh processes, each size paired in the same run with a minimal Textual app
+so that the first-paint figure is also a ratio. Inputs are generated into bench/out/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # run as a script: make `bench` importable
+
+from bench.inputs import make_inputs  # noqa: E402
+from bench.pty_screen import Screen  # noqa: E402
+
+FIRST_WORDS = "JUNE 2021"  # the first passage of the bundled interview and of every input
+MINIMAL_WORDS = "hello-minimal-textual"
+ANSWERS_PRESSED = 5
+
+
+def tuireader_argv(path: Path | None) -> list[str]:
+    command = Path(sys.executable).with_name("tuireader")
+    return [str(command), *([str(path)] if path else [])]
+
+
+def first_paint_minimal(env: dict[str, str]) -> float:
+    screen = Screen([sys.executable, str(HERE / "minimal_app.py")], env)
+    try:
+        screen.wait_for(MINIMAL_WORDS)
+        return screen.seen_at
+    finally:
+        screen.close()
+
+
+def run_reader(path: Path | None, env: dict[str, str], questions: int) -> dict[str, float]:
+    """First paint, next-answer latency (median of a few), and peak RSS of one run."""
+    screen = Screen(tuireader_argv(path), env)
+    try:
+        screen.wait_for(FIRST_WORDS)
+        first_paint = screen.seen_at
+        screen.wait_for("passage 1/")
+        loaded = screen.wait_until_gone("reading the rest")  # a large file's preview
+        screen.drain(0.3)
+        latencies = []
+        for number in range(1, ANSWERS_PRESSED + 1):
+            screen.press("n")
+            latencies.append(screen.wait_for(f"Q{number}/{questions} ·"))
+            screen.drain(0.1)
+        screen.drain(0.5)  # let background work (a full parse, say) finish before measuring
+        return {
+            "paint": first_paint,
+            "loaded": first_paint + loaded,
+            "next": statistics.median(latencies),
+            "rss": screen.peak_rss_mib(),
+        }
+    finally:
+        screen.close()
+
+
+def timed(function: Callable[[], object], runs: int) -> list[float]:
+    values = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        values.append(time.perf_counter() - start)
+    return values
+
+
+def fmt(values: list[float], scale: float = 1000, unit: str = "ms") -> str:
+    med = statistics.median(values) * scale
+    return f"{med:.0f} {unit} ({min(values) * scale:.0f}–{max(values) * scale:.0f})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="1MB,10MB,50MB")
+    parser.add_argument("--write", metavar="FILE", help="also write the results as Markdown")
+    args = parser.parse_args()
+    sizes = [s for s in args.sizes.split(",") if s]
+    inputs = make_inputs(HERE / "out", sizes)
+
+    from tuireader.load import open_document
+    from tuireader.parse import parse_document
+    from tuireader.text import read_document
+
+    rows: list[list[str]] = []
+    raw: dict[str, dict[str, list[float]]] = {}
+    with tempfile.TemporaryDirectory() as data_home:
+        env = {"TERM": "xterm-256color", "XDG_DATA_HOME": data_home, "COLORTERM": "truecolor"}
+        for name, path in inputs.items():
+            runs = args.runs if name != "50MB" else max(2, args.runs // 2)
+            document = open_document(None if name == "bundled" else path)
+            questions = len(document.questions())
+            del document
+            results: dict[str, list[float]] = {"paint": [], "minimal": [], "next": [], "rss": []}
+            for _ in range(runs):
+                results["minimal"].append(first_paint_minimal(env))
+                one = run_reader(None if name == "bundled" else path, env, questions)
+                for key in ("paint", "next", "rss"):
+                    results[key].append(one[key])
+            text = read_document(path).text
+            results["parse"] = timed(lambda t=text: parse_document(t, "bench"), 3)
+            results["read+parse"] = timed(lambda p=path: open_document(p), 3)
+            search = _search_times(path)
+            if search:
+                results["search"] = search
+            raw[name] = results
+            ratio = statistics.median(results["paint"]) / statistics.median(results["minimal"])
+            size = path.stat().st_size / 1e6
+            rows.append(
+                [
+                    f"{name} ({size:.1f} MB, {questions} Q)",
+                    fmt(results["paint"]),
+                    fmt(results["minimal"]),
+                    f"{ratio:.2f}×",
+                    fmt(results["next"]),
+                    f"{statistics.median(results['rss']):.0f} MiB",
+                    fmt(results["read+parse"]),
+                    fmt(results["search"]) if "search" in results else "–",
+                ]
+            )
+            print(" | ".join(rows[-1]), flush=True)
+
+    store = _store_times()
+    table = _table(rows, store)
+    print()
+    print(table)
+    if args.write:
+        Path(args.write).write_text(_document(table, raw), encoding="utf-8")
+    return 0
+
+
+def _search_times(path: Path) -> list[float] | None:
+    try:
+        from tuireader.search import Query, search_document
+    except ImportError:
+        return None
+    from tuireader.load import open_document
+
+    document = open_document(path)
+    return timed(lambda: list(search_document(document, Query("sanctions"))), 3)
+
+
+def _store_times() -> dict[str, list[float]]:
+    from bench.store_bench import measure
+
+    return measure(10_000, 5)
+
+
+HEADERS = [
+    "document",
+    "first paint",
+    "minimal Textual app",
+    "ratio",
+    "next answer",
+    "peak RSS",
+    "read + parse",
+    'search "sanctions"',
+]
+
+
+def _table(rows: list[list[str]], store: dict[str, list[float]]) -> str:
+    lines = ["| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    lines.append("")
+    lines.append(
+        f"Notes store, 10,000 notes: save {fmt(store['save'])}, load {fmt(store['load'])}, "
+        f"load without its cache {fmt(store['load (no cache)'])}."
+    )
+    return "\n".join(lines)
+
+
+def _document(table: str, raw: dict[str, dict[str, list[float]]]) -> str:
+    machine = (
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}"
+    )
+    return (
+        "# Performance\n\n"
+        f"Measured {dt.date.today().isoformat()} with `python bench/run.py` on {machine}.\n"
+        "Times are medians with (min–max) over the runs; first paint is from process start\n"
+        "until the document's first words are on a pseudo-terminal's screen.\n\n"
+        f"{table}\n"
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
