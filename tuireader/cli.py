@@ -2,6 +2,7 @@
 
 ``tuireader sections [FILE] [--json]``   the structure of a document
 ``tuireader show SECTION_ID [FILE]``     one section as plain wrapped text
+``tuireader search QUERY [FILE]``        hits with their section ids and context (exit 1: none)
 ``tuireader notes|bookmarks …``          the notes store (see :mod:`tuireader.cli_notes`)
 
 Textual is imported only when the reader is about to start, so these answer quickly.
@@ -102,6 +103,47 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from tuireader.search import Query, Scope, SearchError, search_document
+    from tuireader.store import NotesStore
+
+    path = Path(args.file) if args.file else None
+    document = _load(args.file)
+    notes = NotesStore(Path(args.data_dir) if getattr(args, "data_dir", None) else None).open(
+        document, path
+    )
+    try:
+        hits = list(
+            search_document(document, Query(args.query, args.regex, Scope(args.scope)), notes)
+        )
+    except SearchError as error:
+        raise UserError(str(error)) from None
+    if args.json:
+        import json
+
+        rows = [
+            {
+                "section": h.section_id,
+                "passage": h.passage_id,
+                "kind": h.kind,
+                "start": h.start,
+                "end": h.end,
+                "context": h.context,
+                "note": h.record_id,
+            }
+            for h in hits
+        ]
+        _write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        width = max((len(h.passage_id or h.section_id) for h in hits), default=0)
+        for hit in hits:
+            where = hit.passage_id or hit.section_id or "(orphaned)"
+            _write(f"{where:<{width}}  {hit.kind:<8}  {hit.context}\n")
+        if not hits:
+            print("No matches.", file=sys.stderr)
+    return 0 if hits else 1
+
+
 def cmd_read(args: argparse.Namespace) -> int:
     path = Path(args.file) if args.file else None
     data_dir = Path(args.data_dir) if args.data_dir else None
@@ -141,7 +183,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tuireader",
         description="Read a long transcript or article in the terminal. Other commands: "
-        "sections, show, notes, bookmarks (see `tuireader COMMAND --help`).",
+        "sections, show, search, notes, bookmarks (see `tuireader COMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"tuireader {__version__}")
     _common(parser)
@@ -170,13 +212,26 @@ def _command_parser() -> argparse.ArgumentParser:
     show.add_argument("--width", type=int, help="wrap at this many columns")
     show.set_defaults(handler=cmd_show)
 
+    search = commands.add_parser("search", help="find text in a document and its notes")
+    _common_sub(search)
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("file", nargs="?", metavar="FILE")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--regex", action="store_true", help="QUERY is a regular expression")
+    search.add_argument(
+        "--scope",
+        default="everything",
+        choices=["everything", "questions", "answers", "comments", "speech", "notes", "bookmarks"],
+    )
+    search.set_defaults(handler=cmd_search)
+
     from tuireader import cli_notes  # only for the commands that use it
 
     cli_notes.register(commands, _common_sub)
     return parser
 
 
-COMMANDS = frozenset({"sections", "show", "notes", "bookmarks"})
+COMMANDS = frozenset({"sections", "show", "search", "notes", "bookmarks"})
 _OPTIONS_WITH_VALUE = frozenset({"--data-dir"})
 
 

@@ -21,22 +21,24 @@ from tuireader.model import Document
 from tuireader.navigation import Navigator, Position
 from tuireader.store import DocumentNotes
 from tuireader.ui.annotations import Annotations
-from tuireader.ui.commands import SectionCommands
+from tuireader.ui.commands import NotesCommands, SectionCommands
 from tuireader.ui.notes_actions import NotesActions
+from tuireader.ui.search_actions import SearchActions
 from tuireader.ui.widgets.key_bar import KeyBar
 from tuireader.ui.widgets.reading_pane import ReadingPane
+from tuireader.ui.widgets.search_bar import SearchBar
 from tuireader.ui.widgets.section_tree import SectionTree
 
 #: Below this width the tree is hidden and `t` shows it over the text.
 NARROW = 70
 
 
-class ReaderApp(NotesActions, App[int]):
+class ReaderApp(SearchActions, NotesActions, App[int]):
     """A terminal reader for transcripts."""
 
     CSS_PATH = "reader.tcss"
     TITLE = "tuireader"
-    COMMANDS = App.COMMANDS | {SectionCommands}
+    COMMANDS = App.COMMANDS | {SectionCommands, NotesCommands}
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS = [
@@ -71,6 +73,14 @@ class ReaderApp(NotesActions, App[int]):
         Binding("v", "toggle_inline_notes", "Show notes", show=False, id="inline-notes"),
         Binding("A", "list_notes", "All notes", show=False, id="list-notes"),
         Binding("M", "list_bookmarks", "All bookmarks", show=False, id="list-bookmarks"),
+        Binding("slash", "search", "Search", key_display="/", id="search"),
+        Binding(
+            "full_stop", "next_hit", "Next match", show=False, key_display=".", id="next-match"
+        ),
+        Binding(
+            "comma", "previous_hit", "Prev match", show=False, key_display=",", id="previous-match"
+        ),
+        Binding("escape", "end_search", "End search", show=False, id="end-search"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -85,6 +95,7 @@ class ReaderApp(NotesActions, App[int]):
     ) -> None:
         super().__init__()
         self._rest = rest
+        self._hits = []
         self.document = document
         self.path = path
         self.navigator = Navigator(document)
@@ -109,6 +120,7 @@ class ReaderApp(NotesActions, App[int]):
         with Horizontal(id="body"):
             yield SectionTree(id="tree")
             yield ReadingPane(id="pane")
+        yield SearchBar(id="search-bar")
         yield Static(id="status")
         yield KeyBar(self.BINDINGS, id="keys")
 

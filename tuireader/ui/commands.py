@@ -57,3 +57,46 @@ class SectionCommands(Provider):
     async def discover(self) -> Hits:
         for text, command in self._candidates()[:30]:
             yield DiscoveryHit(Content(text), command, text=text, help="Go to this section")
+
+
+class NotesCommands(Provider):
+    """Notes and bookmarks, by their text (a note's body, a bookmarked passage)."""
+
+    def _candidates(self) -> list[tuple[str, Callable[[], None]]]:
+        app = cast("ReaderApp", self.app)
+        notes = app.notes
+        if notes is None:
+            return []
+        found: list[tuple[str, Callable[[], None]]] = []
+        for item in notes.notes():
+            where = app.annotations.describe(item.target)
+            body = " ".join(item.record.body.split())
+            found.append(
+                (
+                    f"✎ {body} — {where}"[:_MAX_CANDIDATE],
+                    partial(app.jump_to_record, item.record.id),
+                )
+            )
+        for item in notes.bookmarks():
+            where = app.annotations.describe(item.target)
+            quote = " ".join(item.record.anchor.exact.split())
+            found.append(
+                (
+                    f"★ {where}: {quote}"[:_MAX_CANDIDATE],
+                    partial(app.jump_to_record, item.record.id),
+                )
+            )
+        return found
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command in self._candidates():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    highlight(matcher, text),
+                    command,
+                    text=text,
+                    help="Go to this note or bookmark",
+                )

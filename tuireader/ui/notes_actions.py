@@ -261,7 +261,12 @@ class NotesActions(App[int]):
         )
 
     def _jump_to(self, record_id: str | None) -> None:
-        if record_id is None or self.notes is None:
+        if record_id is not None:
+            self.jump_to_record(record_id)
+
+    def jump_to_record(self, record_id: str) -> None:
+        """Go to the passage of a note or bookmark (used by the lists and the palette)."""
+        if self.notes is None:
             return
         items = {i.record.id: i for i in self.notes.notes() + self.notes.bookmarks()}
         item = items.get(record_id)
@@ -274,7 +279,7 @@ class NotesActions(App[int]):
             item.target
         )
         if target is not None:
-            self._go(target)
+            self.call_after_refresh(self._go, target)  # once the reader's screen is back
 
     @on(DeleteRequested)
     def _delete_listed(self, event: DeleteRequested) -> None:

@@ -23,13 +23,30 @@ def key_label(binding: Binding) -> str:
     return _NAMES.get(first, first)
 
 
+def _key(key: str, what: str) -> Content:
+    return Content.assemble((key, "bold $accent"), " ", what)
+
+
+SEARCH_KEYS = Content("  ").join(
+    [
+        _key(".", "next match"),
+        _key(",", "previous match"),
+        _key("enter", "list"),
+        _key("esc", "end search"),
+    ]
+)
+
+
 class KeyBar(Static):
     def __init__(self, bindings: Iterable[BindingType], *, id: str | None = None) -> None:
         parts: list[Content] = []
         for binding in bindings:
             if isinstance(binding, Binding) and binding.show:
-                parts.append(
-                    Content.assemble((key_label(binding), "bold $accent"), " ", binding.description)
-                )
-        parts.append(Content.assemble(("^p", "bold $accent"), " palette"))
-        super().__init__(Content("  ").join(parts), id=id)
+                parts.append(_key(key_label(binding), binding.description))
+        parts.append(_key("^p", "palette"))
+        self._normal = Content("  ").join(parts)
+        super().__init__(self._normal, id=id)
+
+    def set_searching(self, searching: bool) -> None:
+        """While a search is on, its keys come first (the others still work)."""
+        self.update(Content("  ").join([SEARCH_KEYS, self._normal]) if searching else self._normal)

@@ -11,6 +11,7 @@ passage changes on its own account (a click, or scrolling it out of view).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -44,6 +45,7 @@ class _Line:
     passage: int | None  # index of the passage this line belongs to, None for headings
     role: str  # "title", "rule", "speaker", "question", "answer", "note", "blank"
     first: bool = False  # the first line of its passage's text: where markers go
+    offset: int = 0  # where this line starts in its passage's text (for search hits)
 
 
 class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
@@ -59,6 +61,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         "reading-pane--current",
         "reading-pane--note",
         "reading-pane--marker",
+        "reading-pane--match",
+        "reading-pane--match-current",
     }
 
     class CurrentChanged(Message):
@@ -83,6 +87,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._marks: dict[int, PassageMarks] = {}
         self._section_bookmarked = False
         self._show_notes = False
+        self._pattern: re.Pattern[str] | None = None
+        self._current_match: tuple[int, int] | None = None  # passage index, start offset
+        self._scrolling_myself = False  # our own scrolls must not move the current passage
 
     # What is shown ------------------------------------------------------------------
 
@@ -105,12 +112,13 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         """Show ``section`` under ``heading`` with passage ``current`` marked and in view."""
         self._marks = marks or {}
         self._section_bookmarked = section_bookmarked
+        self._current_match = None
         self._section = section
         self._heading = heading
         self._current = current
         self._laid_out_width = -1
         self._layout()
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        self._scroll_myself(0)
         self._bring_into_view(current, initial=True)
         self.refresh()
         # Before the first layout the pane has no size yet: lay out again once it has.
@@ -135,11 +143,48 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             self._show_notes = value
             self._rewrap()
 
+    def set_search(
+        self, pattern: re.Pattern[str] | None, current: tuple[int, int] | None = None
+    ) -> None:
+        """Highlight the matches of ``pattern`` (the ``current`` one apart)."""
+        if pattern == self._pattern and current == self._current_match:
+            return
+        self._pattern = pattern
+        self._current_match = current
+        self._rewrap()
+        if current is not None:
+            self.scroll_to_match(*current)
+
+    def scroll_to_match(self, passage: int, start: int) -> None:
+        """Bring the line holding offset ``start`` of a passage into view."""
+        target = None
+        for number, line in enumerate(self._lines):
+            if line.passage == passage and line.role in ("question", "answer"):
+                if line.offset <= start:
+                    target = number
+                else:
+                    break
+        if target is not None:
+            self._scroll_myself(0, center_region=Region(0, target, 1, 1))
+            self.refresh()
+
+    def _searched(self, text: str, passage: int) -> Text:
+        """A passage's text with its search matches styled."""
+        content = Text(text)
+        if self._pattern is None:
+            return content
+        match_style = self.get_component_rich_style("reading-pane--match")
+        current_style = self.get_component_rich_style("reading-pane--match-current")
+        for match in self._pattern.finditer(text):
+            current = self._current_match == (passage, match.start())
+            content.stylize(current_style if current else match_style, *match.span())
+        return content
+
     def _rewrap(self) -> None:
         top = round(self.scroll_y)
         self._laid_out_width = -1
         self._layout()
-        self.scroll_to(y=min(top, self.max_scroll_y), animate=False, immediate=True)
+        self._scroll_myself(min(top, self.max_scroll_y))
         self._bring_into_view(self._current)
         self.refresh()
 
@@ -181,9 +226,14 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         spans: list[tuple[int, int]] = []
 
         def add(text: Text, passage: int | None, role: str, first: bool = False) -> None:
+            source = text.plain
+            position = 0
             for number, wrapped in enumerate(text.wrap(console, width, overflow="fold")):
                 wrapped.rstrip()
-                lines.append(_Line(wrapped, passage, role, first and number == 0))
+                found = source.find(wrapped.plain, position) if wrapped.plain else position
+                offset = found if found >= 0 else position
+                position = offset + len(wrapped.plain)
+                lines.append(_Line(wrapped, passage, role, first and number == 0, offset))
 
         add(Text(self._heading), None, "title", first=True)
         lines.append(_Line(Text("─" * min(width, 60)), None, "rule"))
@@ -198,7 +248,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
                 add(Text(passage.speaker), index, "speaker")
             previous_speaker = passage.speaker
             is_question = is_qa and passage.speaker == question_speaker and index == 0
-            add(Text(passage.text), index, "question" if is_question else "answer", first=True)
+            role = "question" if is_question else "answer"
+            add(self._searched(passage.text, index), index, role, first=True)
             if self._show_notes:
                 for note in self._marks.get(index, PassageMarks()).notes:
                     add(Text(f"{NOTE_MARK} {note}"), index, "note")
@@ -226,18 +277,28 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         start, end = self._spans[passage]
         height = self.scrollable_content_region.height
         if passage == 0 and end <= height:
-            self.scroll_to(y=0, animate=False, immediate=True)  # with the section's heading
+            self._scroll_myself(0)  # with the section's heading
         elif end - start >= height or start < self.scroll_y:
             # Taller than the screen, or above it: show its start at the top.
-            self.scroll_to(y=max(0, start - (0 if initial else 1)), animate=False, immediate=True)
+            self._scroll_myself(max(0, start - (0 if initial else 1)))
         elif end > self.scroll_y + height:
-            self.scroll_to(y=end - height + 1, animate=False, immediate=True)
+            self._scroll_myself(end - height + 1)
 
     # Keeping the current passage visible while scrolling -----------------------------
 
+    def _scroll_myself(self, y: float, *, center_region: Region | None = None) -> None:
+        self._scrolling_myself = True
+        try:
+            if center_region is not None:
+                self.scroll_to_region(center_region, animate=False, immediate=True, center=True)
+            else:
+                self.scroll_to(y=y, animate=False, immediate=True)
+        finally:
+            self._scrolling_myself = False
+
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
-        if not self._spans or self._section is None:
+        if not self._spans or self._section is None or self._scrolling_myself:
             return
         top = round(new_value)
         bottom = top + self.scrollable_content_region.height

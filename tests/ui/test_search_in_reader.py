@@ -1,0 +1,164 @@
+"""Search in the reader, key by key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, Static
+
+from tests.ui.conftest import where
+from tuireader.model import Document
+from tuireader.store import NotesStore
+from tuireader.ui.app import ReaderApp
+from tuireader.ui.screens.search_results import SearchResults
+from tuireader.ui.widgets.key_bar import KeyBar
+from tuireader.ui.widgets.reading_pane import ReadingPane
+
+
+def info(app: ReaderApp) -> str:
+    return str(app.query_one("#search-info", Static).render())
+
+
+def highlighted(app: ReaderApp) -> list[str]:
+    """The texts styled as matches in the reading pane."""
+    found = []
+    for line in app.query_one(ReadingPane)._lines:
+        for span in line.text.spans:
+            found.append(line.text.plain[span.start : span.end])
+    return found
+
+
+async def search(pilot: object, app: ReaderApp, text: str) -> None:
+    await pilot.press("slash", *text)  # type: ignore[attr-defined]
+    await pilot.pause(0.4)  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_typing_highlights_and_counts(app: ReaderApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "n", "n")
+        await search(pilot, app, "skripal")
+        assert info(app).startswith("3 matches in 2 sections")
+        assert highlighted(app) == ["Skripal", "Skripal"]
+        assert app.focused is app.query_one("#search-input", Input)
+
+
+async def test_smart_case_and_regex(app: ReaderApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, app, "Russia")
+        upper = info(app)
+        assert "Aa" in upper
+        await pilot.press("ctrl+u")
+        await pilot.press(*"russia")
+        await pilot.pause(0.4)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        lower = info(app)
+        assert int(lower.split()[0]) >= int(upper.split()[0]) and "Aa" not in lower
+        await pilot.press("ctrl+u", *"skripals?")
+        await pilot.pause(0.4)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert info(app).startswith("no matches")
+        await pilot.press("ctrl+r")
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert info(app).startswith("3 matches") and "regex" in info(app)
+
+
+async def test_invalid_regex_is_a_message(app: ReaderApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", "ctrl+r")
+        await search(pilot, app, "(oops")
+        assert "not a valid regular expression" in info(app)
+        assert app.is_running
+
+
+async def test_brackets_as_a_query(markup_document: Document) -> None:
+    app = ReaderApp(markup_document)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await search(pilot, app, "[/]")
+        assert info(app).startswith("4 matches") or info(app).split()[0].isdigit()
+        assert "[/]" in highlighted(app)
+
+
+async def test_results_list_jump_and_next_previous_across_sections(app: ReaderApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, app, "skripal")
+        await pilot.press("enter")
+        assert isinstance(app.screen, SearchResults)
+        options = app.screen.query_one(OptionList)
+        texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert texts[0].startswith("Q3 · ") and texts[1].startswith("answer")
+        assert any(t.startswith("Q7 · ") for t in texts)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert where(app) == ("qa-3", 7)
+        await pilot.press("full_stop")
+        assert where(app) == ("qa-3", 10)
+        await pilot.press("full_stop")
+        assert where(app) == ("qa-7", 4)  # into the next section
+        await pilot.press("full_stop")
+        assert where(app) == ("qa-3", 7)  # wraps around
+        await pilot.press("comma")
+        assert where(app) == ("qa-7", 4)
+        assert "next match" in str(app.query_one(KeyBar).render())
+
+
+async def test_scope_filter(app: ReaderApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, app, "sanctions")
+        everything = int(info(app).split()[0])
+        await pilot.press("ctrl+t")  # questions
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert info(app).startswith("1 match in 1 section") and "scope: questions" in info(app)
+        assert everything > 1
+
+
+async def test_notes_are_found(seed: Document, tmp_path: Path) -> None:
+    notes = NotesStore(tmp_path).open(seed)
+    notes.add_note("qa-5.p2", "the zebra idea")
+    notes.save()
+    app = ReaderApp(seed, notes=NotesStore(tmp_path).open(seed))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, app, "zebra")
+        assert info(app).startswith("1 match")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert where(app) == ("qa-5", 1)
+
+
+async def test_escape_ends_the_search_and_restores_the_keys(app: ReaderApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, app, "skripal")
+        await pilot.press("escape")
+        assert not app.query_one("#search-bar").has_class("-open")
+        assert highlighted(app) == []
+        assert "next match" not in str(app.query_one(KeyBar).render())
+        await pilot.press("n")
+        assert where(app) == ("qa-1", 0)
+        await pilot.press("full_stop")  # no search: nothing happens
+        assert where(app) == ("qa-1", 0)
+        await pilot.press("slash")  # the last query is remembered
+        assert app.query_one("#search-input", Input).value == "skripal"
+
+
+async def test_palette_finds_notes_by_their_text(seed: Document, tmp_path: Path) -> None:
+    notes = NotesStore(tmp_path).open(seed)
+    notes.add_note("qa-6.p3", "[bold]zebra[/bold] crossing")
+    notes.save()
+    app = ReaderApp(seed, notes=NotesStore(tmp_path).open(seed))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p", *"zebra")
+        await pilot.pause(0.5)
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("[bold]zebra[/bold] crossing" in p for p in prompts), prompts
+        await pilot.press("enter")
+        await pilot.pause()
+        assert where(app) == ("qa-6", 2)

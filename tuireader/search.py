@@ -1,0 +1,160 @@
+"""Searching the text of a document, and the notes and bookmarks on it. Headless.
+
+Smart case: a query with no capital letter ignores case. Without ``regex`` the query is
+matched literally, so ``[/]`` finds ``[/]``. An invalid expression raises SearchError with
+a sentence for the user.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from tuireader.model import Document, Section, SectionKind
+
+if TYPE_CHECKING:
+    from tuireader.store import DocumentNotes
+
+CONTEXT_CHARS = 36
+
+
+class SearchError(ValueError):
+    """The query cannot be searched (an invalid regular expression)."""
+
+
+class Scope(StrEnum):
+    ALL = "everything"
+    QUESTIONS = "questions"
+    ANSWERS = "answers"
+    COMMENTS = "comments"
+    SPEECH = "speech"
+    NOTES = "notes"
+    BOOKMARKS = "bookmarks"
+
+    def next(self) -> Scope:
+        members = list(Scope)
+        return members[(members.index(self) + 1) % len(members)]
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    text: str
+    regex: bool = False
+    scope: Scope = Scope.ALL
+
+    @property
+    def case_sensitive(self) -> bool:
+        return any(ch.isupper() for ch in self.text)
+
+    def compile(self) -> re.Pattern[str] | None:
+        """The pattern to search with; None for an empty query."""
+        if not self.text:
+            return None
+        flags = 0 if self.case_sensitive else re.IGNORECASE
+        source = self.text if self.regex else re.escape(self.text)
+        try:
+            pattern = re.compile(source, flags)
+        except re.error as error:
+            raise SearchError(f"That is not a valid regular expression: {error.msg}.") from None
+        if pattern.search("") is not None:
+            raise SearchError("That expression matches empty text; make it match something.")
+        return pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One match: where it is, what kind of text holds it, and its line of context."""
+
+    section_id: str
+    passage_id: str | None  # None for a note whose passage is gone
+    kind: str  # question, answer, intro, comment, speech, text, note, bookmark
+    start: int  # offsets in the text that holds the match
+    end: int
+    context: str
+    record_id: str | None = None  # the note or bookmark, for those kinds
+
+
+def passage_kind(section: Section, index: int) -> str:
+    if section.kind is SectionKind.QA:
+        return "question" if index == 0 else "answer"
+    if section.kind in (SectionKind.COMMENT, SectionKind.SPEECH, SectionKind.INTRO):
+        return section.kind.value
+    return "text"
+
+
+_SCOPE_KINDS = {
+    Scope.QUESTIONS: {"question"},
+    Scope.ANSWERS: {"answer"},
+    Scope.COMMENTS: {"comment"},
+    Scope.SPEECH: {"speech"},
+}
+
+
+def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
+    """The match with some text either side, on one line."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    snippet = " ".join(text[left:right].split())
+    return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
+
+
+def _text_hits(
+    document: Document, pattern: re.Pattern[str], kinds: set[str] | None, only: set[str] | None
+) -> Iterator[Hit]:
+    for section in document.walk():
+        for index, passage in enumerate(section.passages):
+            if only is not None and passage.id not in only:
+                continue
+            kind = passage_kind(section, index)
+            if kinds is not None and kind not in kinds:
+                continue
+            text = passage.text
+            for match in pattern.finditer(text):
+                yield Hit(
+                    section.id,
+                    passage.id,
+                    kind,
+                    match.start(),
+                    match.end(),
+                    context(text, match.start(), match.end()),
+                )
+
+
+def search_document(
+    document: Document, query: Query, notes: DocumentNotes | None = None
+) -> Iterator[Hit]:
+    """Every hit in reading order: the text (within the scope), then notes, then bookmarks."""
+    pattern = query.compile()
+    if pattern is None:
+        return
+    scope = query.scope
+    if scope in (Scope.ALL, *_SCOPE_KINDS):
+        yield from _text_hits(document, pattern, _SCOPE_KINDS.get(scope), None)
+    if notes is None:
+        return
+    if scope in (Scope.ALL, Scope.NOTES):
+        for item in notes.notes():
+            body = item.record.body
+            for match in pattern.finditer(body):
+                passage = item.target if item.section is not None else None
+                yield Hit(
+                    item.section or "",
+                    passage,
+                    "note",
+                    match.start(),
+                    match.end(),
+                    context(body, match.start(), match.end()),
+                    item.record.id,
+                )
+    if scope is Scope.BOOKMARKS:
+        marked = {i.target for i in notes.bookmarks() if i.section is not None}
+        for hit in _text_hits(document, pattern, None, marked):
+            yield Hit(hit.section_id, hit.passage_id, "bookmark", hit.start, hit.end, hit.context)
+
+
+def matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Match spans in one text: what the reading pane highlights."""
+    return [match.span() for match in pattern.finditer(text)]
