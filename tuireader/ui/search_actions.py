@@ -43,8 +43,13 @@ class SearchActions(App[int]):
 
     # Opening and closing --------------------------------------------------------------
 
-    def action_search(self) -> None:
-        bar = self.query_one(SearchBar)
+    async def action_search(self) -> None:
+        bars = self.query(SearchBar)
+        if bars:
+            bar = bars.first()
+        else:  # made on first use: the reader starts without it
+            bar = SearchBar(id="search-bar")
+            await self.mount(bar, before="#status")
         bar.add_class("-open")
         self._searching = True
         self.query_one(KeyBar).set_searching(True)
@@ -55,7 +60,8 @@ class SearchActions(App[int]):
         self._hits = []
         self._pattern = None
         self._hit_index = None
-        self.query_one(SearchBar).remove_class("-open")
+        for bar in self.query(SearchBar):
+            bar.remove_class("-open")
         self.query_one(KeyBar).set_searching(False)
         pane = self.query_one(ReadingPane)
         pane.set_search(None)

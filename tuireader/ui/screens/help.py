@@ -16,9 +16,14 @@ from textual.widgets import Static
 
 #: Keys that belong to widgets rather than to app bindings.
 EXTRA_KEYS = [
-    ("ctrl+p", "Command palette: jump to a section by typing part of its title"),
+    ("ctrl+p", "Command palette: sections by title, notes and bookmarks by text"),
     ("enter", "In the tree: open the section (or fold a group)"),
     ("↑ ↓", "In the tree: move the tree cursor"),
+    ("ctrl+r", "In the search field: regular expressions on or off"),
+    ("ctrl+t", "In the search field: scope (everything, questions, answers, …)"),
+    ("enter", "In the search field: list every match"),
+    ("ctrl+s", "In the note editor: save (esc cancels, tab reaches Delete)"),
+    ("d  c", "In the notes/bookmarks lists: delete, accept a new place"),
 ]
 
 _KEY_NAMES = {
@@ -32,6 +37,10 @@ _KEY_NAMES = {
     "up": "↑",
     "home": "Home",
     "end": "End",
+    "slash": "/",
+    "full_stop": ".",
+    "comma": ",",
+    "escape": "esc",
 }
 
 
