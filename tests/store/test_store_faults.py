@@ -6,12 +6,12 @@ from __future__ import annotations
 import errno
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import NOBODY, run_as_nobody
 from tests.store.conftest import needs_root, snapshot
 from tuireader.model import Document
 from tuireader.store import NotesStore, StoreError
@@ -113,50 +113,17 @@ def test_read_only_folder(seed: Document, open_tmp: Path) -> None:
     notes.add_note("qa-1.p1", "saved before")
     notes.save()
     for path in [data_dir, *data_dir.rglob("*")]:
-        os.chown(path, 65534, 65534)
+        os.chown(path, NOBODY, NOBODY)
     (data_dir / "documents").chmod(0o500)
     before = snapshot(data_dir / "documents")
-    root = Path(__file__).resolve().parents[2]
-    result = subprocess.run(
-        [
-            "setpriv",
-            "--reuid=65534",
-            "--regid=65534",
-            "--clear-groups",
-            sys.executable,
-            "-c",
-            READ_ONLY_SCRIPT,
-            str(data_dir),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(root), "HOME": str(tmp_path)},
-    )
+    result = run_as_nobody("-c", READ_ONLY_SCRIPT, str(data_dir), home=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "notes: 1" in result.stdout
     assert "error: Could not" in result.stdout and "permission denied" in result.stdout
     assert "pending: True" in result.stdout
     assert snapshot(data_dir / "documents") == before
     (data_dir / "documents").chmod(0o700)
-    retry = subprocess.run(
-        [
-            "setpriv",
-            "--reuid=65534",
-            "--regid=65534",
-            "--clear-groups",
-            sys.executable,
-            "-c",
-            READ_ONLY_SCRIPT,
-            str(data_dir),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(root), "HOME": str(tmp_path)},
-    )
+    retry = run_as_nobody("-c", READ_ONLY_SCRIPT, str(data_dir), home=tmp_path)
     assert "error" not in retry.stdout and "pending: False" in retry.stdout
 
 

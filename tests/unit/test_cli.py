@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import run_as_nobody
+
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -81,26 +83,8 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
     path = _write(tmp_path / "secret.txt", b"Question: hidden?\n")
     path.chmod(0)
-    if os.geteuid() == 0:
-        # root reads anything: check through a user who cannot, as CI runs as root.
-        result = subprocess.run(
-            [
-                "setpriv",
-                "--reuid=65534",
-                "--regid=65534",
-                "--clear-groups",
-                sys.executable,
-                "-m",
-                "tuireader",
-                "sections",
-                str(path),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
-        )
+    if os.geteuid() == 0:  # root reads anything: ask as a user who cannot (CI runs as root)
+        result = run_as_nobody("-m", "tuireader", "sections", str(path))
     else:
         result = run("sections", str(path))
     assert result.returncode == 2

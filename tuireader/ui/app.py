@@ -239,28 +239,26 @@ class ReaderApp(SearchActions, NotesActions, App[int]):
         self._go(target)
 
     def action_next_answer(self) -> None:
-        if self.position is None:
-            return
-        if self.navigator.question_count == 0:
-            self.notify(
-                "This document has no questions; ] goes to the next section.",
-                timeout=3,
-                markup=False,
-            )
-            return
-        self._move(self.navigator.next_answer(self.position), "This is the last answer.")
+        self._answer(+1)
 
     def action_previous_answer(self) -> None:
+        self._answer(-1)
+
+    def _answer(self, step: int) -> None:
         if self.position is None:
             return
         if self.navigator.question_count == 0:
+            key, where = ("]", "next") if step > 0 else ("[", "previous")
             self.notify(
-                "This document has no questions; [ goes to the previous section.",
+                f"This document has no questions; {key} goes to the {where} section.",
                 timeout=3,
                 markup=False,
             )
             return
-        self._move(self.navigator.previous_answer(self.position), "This is the first answer.")
+        if step > 0:
+            self._move(self.navigator.next_answer(self.position), "This is the last answer.")
+        else:
+            self._move(self.navigator.previous_answer(self.position), "This is the first answer.")
 
     def action_next_section(self) -> None:
         if self.position is not None:

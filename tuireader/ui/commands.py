@@ -32,8 +32,26 @@ def highlight(matcher: Matcher, candidate: str) -> Content:
     return content
 
 
-class SectionCommands(Provider):
+class _ListedCommands(Provider):
+    """A provider over a list of (text, command) candidates, matched fuzzily."""
+
+    HELP = ""
+
+    def _candidates(self) -> list[tuple[str, Callable[[], None]]]:
+        raise NotImplementedError
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, command in self._candidates():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, highlight(matcher, text), command, text=text, help=self.HELP)
+
+
+class SectionCommands(_ListedCommands):
     """Every section, by its short name and title."""
+
+    HELP = "Go to this section"
 
     def _candidates(self) -> list[tuple[str, Callable[[], None]]]:
         app = cast("ReaderApp", self.app)
@@ -59,8 +77,10 @@ class SectionCommands(Provider):
             yield DiscoveryHit(Content(text), command, text=text, help="Go to this section")
 
 
-class NotesCommands(Provider):
+class NotesCommands(_ListedCommands):
     """Notes and bookmarks, by their text (a note's body, a bookmarked passage)."""
+
+    HELP = "Go to this note or bookmark"
 
     def _candidates(self) -> list[tuple[str, Callable[[], None]]]:
         app = cast("ReaderApp", self.app)
@@ -87,16 +107,3 @@ class NotesCommands(Provider):
                 )
             )
         return found
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, command in self._candidates():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(
-                    score,
-                    highlight(matcher, text),
-                    command,
-                    text=text,
-                    help="Go to this note or bookmark",
-                )

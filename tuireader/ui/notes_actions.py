@@ -227,7 +227,7 @@ class NotesActions(App[int]):
         pane = self.query_one(ReadingPane)
         pane.show_notes = not pane.show_notes
         shown = "shown under their passages" if pane.show_notes else "hidden (✎ marks them)"
-        self.notify(f"Notes {shown}.", markup=False, timeout=2)
+        self.notify("Notes " + shown + ".", markup=False, timeout=2)
 
     # Bookmarks ------------------------------------------------------------------------
 
