@@ -21,6 +21,7 @@ from tuireader.errors import UserError as CommandError
 from tuireader.export import item_dict, to_markdown, to_yaml
 from tuireader.load import open_document
 from tuireader.store import DocumentNotes, NotesStore, StoreError
+from tuireader.text import make_controls_visible
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -56,8 +57,8 @@ def _print_items(notes: DocumentNotes, kind: str, as_json: bool) -> int:
     for item in items:
         status = "" if item.status.value == "anchored" else f"  [{item.status.value}]"
         print(f"{item.record.id}  {item.target}{status}")
-        if kind == "note":
-            for line in item.record.body.split("\n"):
+        if kind == "note":  # shown, like document text, with control characters visible
+            for line in make_controls_visible(item.record.body).split("\n"):
                 print(f"    {line}")
         print(f"    > {item.record.anchor.exact[:100]}")
     return 0

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from tuireader.model import Document, Section, SectionKind
+from tuireader.text import make_controls_visible
 
 if TYPE_CHECKING:
     from tuireader.store import DocumentNotes
@@ -97,7 +98,8 @@ def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
     """The match with some text either side, on one line."""
     left = max(0, start - width)
     right = min(len(text), end + width)
-    snippet = " ".join(text[left:right].split())
+    # Note bodies are kept exactly as typed: make their control characters visible here.
+    snippet = " ".join(make_controls_visible(text[left:right]).split())
     return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
 
 

@@ -74,7 +74,7 @@ def test_a_writer_killed_at_random_moments_never_leaves_a_broken_file(
     survivor.add_note("qa-2.p1", "after the storm")
     survivor.save()
     folder = data_dir / "documents"
-    assert not list(folder.glob("*.tmp"))
+    assert not list(folder.glob("*.tmp")), (os.getpid(), sorted(p.name for p in folder.iterdir()))
     assert len(NotesStore(data_dir).open(seed).notes()) == last_count + 1
     assert last_count > 0
 
@@ -141,3 +141,34 @@ def test_refresh_shows_other_sessions_notes(seed: Document, data_dir: Path) -> N
         "from elsewhere",
         "mine, not saved yet",
     }
+
+
+def test_every_leftover_temporary_is_removed(seed: Document, data_dir: Path) -> None:
+    notes = NotesStore(data_dir).open(seed)
+    notes.add_note("qa-1.p1", "first")
+    notes.save()
+    folder = data_dir / "documents"
+    for pid in range(40):  # what writers killed at various points leave behind
+        (folder / f"{notes.key}.yaml.{pid}.tmp").write_bytes(b"half")
+        (folder / f"{notes.key}.yaml.bak.{pid}.tmp").write_bytes(b"half")
+        (folder / f"{notes.key}.cache.{pid}.tmp").write_bytes(b"half")
+    notes.add_note("qa-1.p2", "second")
+    notes.save()
+    assert not list(folder.glob("*.tmp"))
+
+
+def test_a_backup_that_is_the_file_itself_leaves_nothing_behind(
+    seed: Document, data_dir: Path
+) -> None:
+    """A writer killed after making the backup, before replacing the file, leaves the
+    backup as a second link to the file; rename() between two links does nothing."""
+    notes = NotesStore(data_dir).open(seed)
+    notes.add_note("qa-1.p1", "first")
+    notes.save()
+    backup = notes.file.with_name(notes.file.name + ".bak")
+    backup.unlink(missing_ok=True)
+    os.link(notes.file, backup)
+    notes.add_note("qa-1.p2", "second")
+    notes.save()
+    assert not list((data_dir / "documents").glob("*.tmp"))
+    assert len(NotesStore(data_dir).open(seed).notes()) == 2

@@ -236,3 +236,23 @@ async def test_draft_is_offered_back(seed: Document, tmp_path: Path) -> None:
     again = NotesStore(tmp_path).open(seed)
     assert again.draft is None
     assert [i.record.body for i in again.notes()] == ["typed before the crash"]
+
+
+async def test_control_characters_in_a_note_never_reach_the_terminal(
+    seed: Document, tmp_path: Path
+) -> None:
+    notes = NotesStore(tmp_path).open(seed)
+    notes.add_note("intro.p1", "evil \x1b]0;PWNED\x07 title \x9b31m")
+    notes.save()
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("v")
+        shown = pane_text(app)
+        assert "\x1b" not in shown and "\x9b" not in shown and "␛]0;PWNED␇" in shown
+        await pilot.press("a")
+        assert "\x1b" not in app.screen.query_one(TextArea).text
+        await pilot.press("escape")
+        await pilot.press("A")
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert not any("\x1b" in p for p in prompts)

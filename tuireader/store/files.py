@@ -150,6 +150,10 @@ def atomic_write(target: Path, data: bytes, *, backup: bool = True, sync: bool =
             except OSError:  # a file system without hard links: copy instead
                 shutil.copyfile(target, bak_tmp)
             os.replace(bak_tmp, target.with_name(target.name + ".bak"))
+            # rename() of two links to one file does nothing and leaves the source: that is
+            # the case when a writer died between making the backup and replacing the file.
+            with contextlib.suppress(FileNotFoundError):
+                bak_tmp.unlink()
         os.replace(tmp, target)
         if sync:
             _fsync_dir(target.parent)

@@ -9,6 +9,7 @@ from tuireader.model import Section
 from tuireader.navigation import Navigator
 from tuireader.parse.plain import short_title
 from tuireader.store import DocumentNotes, Item, Status
+from tuireader.text import make_controls_visible
 from tuireader.ui.widgets.reading_pane import PassageMarks
 
 if TYPE_CHECKING:
@@ -44,7 +45,8 @@ class Annotations:
             notes = self._notes_at.get(passage.id, [])
             bookmarked = passage.id in self._bookmark_at
             if notes or bookmarked:
-                marks[index] = PassageMarks(tuple(n.record.body for n in notes), bookmarked)
+                bodies = tuple(make_controls_visible(n.record.body) for n in notes)
+                marks[index] = PassageMarks(bodies, bookmarked)
         return marks
 
     def section_bookmarked(self, section_id: str) -> bool:
@@ -103,7 +105,7 @@ class Annotations:
                     item.record.id,
                     self._group(item),
                     item.record.anchor.exact,
-                    item.record.body if kind == "note" else None,
+                    make_controls_visible(item.record.body) if kind == "note" else None,
                     item.status.value,
                     where,
                 )

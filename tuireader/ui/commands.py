@@ -14,6 +14,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from tuireader.text import make_controls_visible
+
 if TYPE_CHECKING:
     from tuireader.ui.app import ReaderApp
 
@@ -90,7 +92,7 @@ class NotesCommands(_ListedCommands):
         found: list[tuple[str, Callable[[], None]]] = []
         for item in notes.notes():
             where = app.annotations.describe(item.target)
-            body = " ".join(item.record.body.split())
+            body = " ".join(make_controls_visible(item.record.body).split())
             found.append(
                 (
                     f"✎ {body} — {where}"[:_MAX_CANDIDATE],

@@ -18,6 +18,7 @@ from textual.timer import Timer
 
 from tuireader.navigation import Navigator, Position
 from tuireader.store import DocumentNotes, Status, StoreError
+from tuireader.text import make_controls_visible
 from tuireader.ui.annotations import Annotations
 from tuireader.ui.messages import ConfirmPlaceRequested, DeleteRequested, DraftChanged
 from tuireader.ui.widgets.reading_pane import ReadingPane
@@ -148,6 +149,9 @@ class NotesActions(App[int]):
         found = self.navigator.document.passage(passage)
         quote = found[1].text if found else ""
         self._editing = (passage, note_id)
+        # Control characters (only a CLI-added note can hold them) would reach the terminal
+        # through the text area: edit them as visible symbols instead.
+        body, original = make_controls_visible(body), make_controls_visible(original)
         editor = NoteEditor(
             self.annotations.describe(passage),
             quote,
