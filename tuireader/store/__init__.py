@@ -4,6 +4,7 @@ Headless: no textual import. See ``docs/notes-format.md`` for the file format.
 """
 
 from tuireader.store.anchor import Status
-from tuireader.store.notes import DocumentNotes, Item, NotesStore, SaveResult, StoreError
+from tuireader.store.index import NotesStore
+from tuireader.store.notes import DocumentNotes, Item, SaveResult, StoreError
 
 __all__ = ["DocumentNotes", "Item", "NotesStore", "SaveResult", "Status", "StoreError"]

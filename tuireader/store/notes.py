@@ -20,39 +20,30 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tuireader.model import Document
-from tuireader.store import files
+from tuireader.store import cache, files
 from tuireader.store.anchor import PassageIndex, Placement, Status
+from tuireader.store.index import NotesStore
 from tuireader.store.merge import merge, new_id
 from tuireader.store.schema import (
     Draft,
     NotesFile,
     ReadingPosition,
     Record,
-    from_rows,
     now,
-    to_rows,
 )
 from tuireader.store.yamlio import NotesFormatError, dump, load
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-CACHE_FORMAT = "tuireader-cache-1"
 #: Tombstones older than this are dropped when the file is written.
 TOMBSTONE_DAYS = 90
 
 
 class StoreError(Exception):
     """A store operation failed; the message is one plain sentence for the user."""
-
-
-def default_data_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_path("tuireader"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,53 +70,9 @@ class SaveResult:
     messages: tuple[str, ...] = ()
 
 
-def _hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
-
-
 def clean_text(text: str) -> str:
     """Note text as stored: lone surrogates (from undecodable arguments) become U+FFFD."""
     return text.encode("utf-8", "replace").decode("utf-8")
-
-
-class NotesStore:
-    """Opens the notes of documents kept in one data folder."""
-
-    def __init__(self, data_dir: Path | None = None) -> None:
-        self.root = Path(data_dir) if data_dir is not None else default_data_dir()
-
-    def open(self, document: Document, path: Path | None = None) -> DocumentNotes:
-        return DocumentNotes(self, document, path)
-
-    # The index: small pointer files, written atomically; a lost race is harmless.
-
-    def _pointer(self, kind: str, value: str) -> Path:
-        return self.root / "index" / f"{kind}-{_hash(value)}"
-
-    def find_key(self, fingerprint: str, path: str | None) -> str | None:
-        for kind, value in (("fp", fingerprint), ("path", path)):
-            if value:
-                try:
-                    key = self._pointer(kind, value).read_text("ascii").strip()
-                except (OSError, UnicodeDecodeError):
-                    continue
-                if key.isalnum():
-                    return key
-        return None
-
-    def remember(self, key: str, fingerprint: str, path: str | None) -> None:
-        folder = self.root / "index"
-        files.ensure_private_dir(folder)
-        for kind, value in (("fp", fingerprint), ("path", path)):
-            if not value:
-                continue
-            pointer = self._pointer(kind, value)
-            try:
-                if pointer.read_text("ascii").strip() == key:
-                    continue
-            except (OSError, UnicodeDecodeError):
-                pass
-            files.atomic_write(pointer, key.encode("ascii"), backup=False)
 
 
 class DocumentNotes:
@@ -179,11 +126,11 @@ class DocumentNotes:
         if data is None:
             return None
         digest = hashlib.sha256(data).hexdigest()
-        cached = self._read_cache(digest)
+        cached = cache.read_cache(self.cache_file, digest)
         if cached is not None:
             return cached
         notes = load(data)
-        self._write_cache(digest, notes)
+        cache.write_cache(self.cache_file, digest, notes)
         return notes
 
     def _disk_now(self) -> NotesFile | None:
@@ -192,22 +139,6 @@ class DocumentNotes:
         if self._stat() == self._seen:
             return self._disk
         return self._read_disk()
-
-    def _read_cache(self, digest: str) -> NotesFile | None:
-        try:
-            with self.cache_file.open("rb") as handle:
-                header = handle.readline().decode("ascii").split()
-                if header != [CACHE_FORMAT, digest]:
-                    return None
-                return from_rows(json.loads(handle.read()))
-        except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
-            return None
-
-    def _write_cache(self, digest: str, notes: NotesFile) -> None:
-        """Best effort: a missing or stale cache only costs a full parse."""
-        payload = f"{CACHE_FORMAT} {digest}\n".encode() + json.dumps(to_rows(notes)).encode()
-        with contextlib.suppress(files.StoreIOError):
-            files.atomic_write(self.cache_file, payload, backup=False, sync=False)
 
     def _load_initial(self) -> None:
         try:
@@ -396,7 +327,9 @@ class DocumentNotes:
                 content = dump(merged.notes, self._emitted)
                 files.atomic_write(self.file, content)
                 self._seen = self._stat()
-                self._write_cache(hashlib.sha256(content).hexdigest(), merged.notes)
+                cache.write_cache(
+                    self.cache_file, hashlib.sha256(content).hexdigest(), merged.notes
+                )
             self.store.remember(self.key, self.document.fingerprint, self.source)
         except files.StoreIOError as error:
             raise StoreError(f"{error} Your changes are kept and will be saved again.") from None

@@ -39,8 +39,6 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
         Binding("escape", "cancel", "Cancel", id="note-cancel"),
     ]
 
-    DraftChanged = DraftChanged
-
     def __init__(self, where: str, quote: str, body: str, *, existing: bool, original: str = ""):
         super().__init__()
         self._where = where

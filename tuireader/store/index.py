@@ -1,0 +1,66 @@
+"""Where a document's notes are: small pointer files from a text's fingerprint, and from
+the path it was opened from, to the key of its notes file (names are hashes)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tuireader.model import Document
+from tuireader.store import files
+
+if TYPE_CHECKING:
+    from tuireader.store.notes import DocumentNotes
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_path("tuireader"))
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+class NotesStore:
+    """Opens the notes of documents kept in one data folder."""
+
+    def __init__(self, data_dir: Path | None = None) -> None:
+        self.root = Path(data_dir) if data_dir is not None else default_data_dir()
+
+    def open(self, document: Document, path: Path | None = None) -> DocumentNotes:
+        from tuireader.store.notes import DocumentNotes
+
+        return DocumentNotes(self, document, path)
+
+    # Pointer files are written atomically; two sessions racing write the same key.
+
+    def _pointer(self, kind: str, value: str) -> Path:
+        return self.root / "index" / f"{kind}-{_hash(value)}"
+
+    def find_key(self, fingerprint: str, path: str | None) -> str | None:
+        for kind, value in (("fp", fingerprint), ("path", path)):
+            if value:
+                try:
+                    key = self._pointer(kind, value).read_text("ascii").strip()
+                except (OSError, UnicodeDecodeError):
+                    continue
+                if key.isalnum():
+                    return key
+        return None
+
+    def remember(self, key: str, fingerprint: str, path: str | None) -> None:
+        folder = self.root / "index"
+        files.ensure_private_dir(folder)
+        for kind, value in (("fp", fingerprint), ("path", path)):
+            if not value:
+                continue
+            pointer = self._pointer(kind, value)
+            try:
+                if pointer.read_text("ascii").strip() == key:
+                    continue
+            except (OSError, UnicodeDecodeError):
+                pass
+            files.atomic_write(pointer, key.encode("ascii"), backup=False)
