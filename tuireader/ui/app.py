@@ -95,6 +95,7 @@ class ReaderApp(SearchActions, NotesActions, App[int]):
         super().__init__()
         self._rest = rest
         self._hits = []
+        self._hit_order = []
         self.document = document
         self.path = path
         self.navigator = Navigator(document)

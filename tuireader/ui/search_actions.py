@@ -7,6 +7,7 @@ The search runs in a thread (a 10 MB document takes a moment), the newest query 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from textual import on, work
@@ -30,6 +31,7 @@ class SearchActions(App[int]):
     _hits: list[Hit]
     _pattern: re.Pattern[str] | None = None
     _hit_index: int | None = None
+    _hit_order: list[tuple[tuple[int, int, int], int]]  # (place in reading order, hit index)
     _last_query: str = ""
     _searching: bool = False
 
@@ -58,6 +60,7 @@ class SearchActions(App[int]):
     def action_end_search(self) -> None:
         self._searching = False
         self._hits = []
+        self._hit_order = []
         self._pattern = None
         self._hit_index = None
         for bar in self.query(SearchBar):
@@ -92,6 +95,7 @@ class SearchActions(App[int]):
 
     def _search_failed(self, message: str) -> None:
         self._hits = []
+        self._hit_order = []
         self._pattern = None
         self.query_one(ReadingPane).set_search(None)
         self.query_one(SearchBar).show_result(message, error=True)
@@ -100,6 +104,10 @@ class SearchActions(App[int]):
         self._hits = hits
         self._pattern = pattern
         self._hit_index = None
+        # Where each text hit is in reading order, worked out once: . and , then bisect.
+        self._hit_order = sorted(
+            (self._order(hit), index) for index, hit in enumerate(hits) if hit.kind != "note"
+        )
         sections = len({h.section_id for h in hits})
         if not query.text:
             message = ""
@@ -167,19 +175,18 @@ class SearchActions(App[int]):
         self._step(-1)
 
     def _step(self, direction: int) -> None:
-        text_hits = [i for i, h in enumerate(self._hits) if h.kind != "note"]
-        if not text_hits or self.position is None:
+        order = self._hit_order
+        if not order or self.position is None:
             self.notify("No matches to go to.", markup=False, timeout=2)
             return
-        if self._hit_index is not None and self._hit_index in text_hits:
+        if self._hit_index is not None and self._hits[self._hit_index].kind != "note":
             here = self._order(self._hits[self._hit_index])
         else:
             here = (self.position.section, self.position.passage, -1 if direction > 0 else 1 << 30)
-        ordered = sorted(text_hits, key=lambda i: self._order(self._hits[i]))
         if direction > 0:
-            after = [i for i in ordered if self._order(self._hits[i]) > here]
-            chosen = after[0] if after else ordered[0]
+            at = bisect.bisect_right(order, (here, len(self._hits)))
+            chosen = order[at % len(order)][1]  # past the last: wrap to the first
         else:
-            before = [i for i in ordered if self._order(self._hits[i]) < here]
-            chosen = before[-1] if before else ordered[-1]
+            at = bisect.bisect_left(order, (here, -1)) - 1
+            chosen = order[at][1]  # before the first: -1 wraps to the last
         self._go_to_hit(chosen)
