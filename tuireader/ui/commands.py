@@ -65,15 +65,6 @@ class SectionCommands(_ListedCommands):
             found.append((text[:_MAX_CANDIDATE], partial(app.open_section, section.id)))
         return found
 
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for text, command in self._candidates():
-            score = matcher.match(text)
-            if score > 0:
-                yield Hit(
-                    score, highlight(matcher, text), command, text=text, help="Go to this section"
-                )
-
     async def discover(self) -> Hits:
         for text, command in self._candidates()[:30]:
             yield DiscoveryHit(Content(text), command, text=text, help="Go to this section")

@@ -9,6 +9,7 @@ becomes one notification, the edit stays pending and saving is retried.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -287,23 +288,19 @@ class NotesActions(App[int]):
 
     @on(DeleteRequested)
     def _delete_listed(self, event: DeleteRequested) -> None:
-        notes = self._usable()
-        if notes is None:
-            return
-        try:
-            notes.delete(event.record_id)
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-        self.save_notes()
-        self.refresh_marks()
+        self._change_listed(lambda notes: notes.delete(event.record_id))
 
     @on(ConfirmPlaceRequested)
     def _confirm_listed(self, event: ConfirmPlaceRequested) -> None:
+        self._change_listed(lambda notes: notes.confirm_place(event.record_id))
+
+    def _change_listed(self, change: Callable[[DocumentNotes], object]) -> None:
+        """Apply a change asked for from a list, save, and redraw (the list included)."""
         notes = self._usable()
         if notes is None:
             return
         try:
-            notes.confirm_place(event.record_id)
+            change(notes)
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
         self.save_notes()
