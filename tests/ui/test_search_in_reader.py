@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from tests.ui.conftest import where
@@ -28,11 +29,16 @@ def highlighted(app: ReaderApp) -> list[str]:
     return found
 
 
-async def search(pilot: object, app: ReaderApp, text: str) -> None:
-    await pilot.press("slash", *text)  # type: ignore[attr-defined]
-    await pilot.pause(0.4)  # type: ignore[attr-defined]
+async def settle(pilot: Pilot[int], app: ReaderApp, debounce: float = 0.4) -> None:
+    """Past the field's debounce, the search worker done, and its result drawn."""
+    await pilot.pause(debounce)
     await app.workers.wait_for_complete()
-    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()
+
+
+async def search(pilot: Pilot[int], app: ReaderApp, text: str) -> None:
+    await pilot.press("slash", *text)
+    await settle(pilot, app)
 
 
 async def test_typing_highlights_and_counts(app: ReaderApp) -> None:
@@ -51,20 +57,14 @@ async def test_smart_case_and_regex(app: ReaderApp) -> None:
         assert "Aa" in upper
         await pilot.press("ctrl+u")
         await pilot.press(*"russia")
-        await pilot.pause(0.4)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot, app, 0.4)
         lower = info(app)
         assert int(lower.split()[0]) >= int(upper.split()[0]) and "Aa" not in lower
         await pilot.press("ctrl+u", *"skripals?")
-        await pilot.pause(0.4)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot, app, 0.4)
         assert info(app).startswith("no matches")
         await pilot.press("ctrl+r")
-        await pilot.pause(0.2)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot, app, 0.2)
         assert info(app).startswith("3 matches") and "regex" in info(app)
 
 
@@ -113,9 +113,7 @@ async def test_scope_filter(app: ReaderApp) -> None:
         await search(pilot, app, "sanctions")
         everything = int(info(app).split()[0])
         await pilot.press("ctrl+t")  # questions
-        await pilot.pause(0.2)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot, app, 0.2)
         assert info(app).startswith("1 match in 1 section") and "scope: questions" in info(app)
         assert everything > 1
 
