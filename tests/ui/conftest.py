@@ -1,16 +1,13 @@
-"""Helpers for driving the reader with Pilot."""
+"""Fixtures for driving the reader with Pilot (helpers are in tests/helpers/reader.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from tests.helpers.reader import FIXTURES
 from tuireader.load import open_document
 from tuireader.model import Document
 from tuireader.ui.app import ReaderApp
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 @pytest.fixture
@@ -21,14 +18,3 @@ def app(seed: Document) -> ReaderApp:
 @pytest.fixture
 def markup_document() -> Document:
     return open_document(FIXTURES / "markup.txt")
-
-
-def status(app: ReaderApp) -> str:
-    from textual.widgets import Static
-
-    return str(app.query_one("#status", Static).render())
-
-
-def where(app: ReaderApp) -> tuple[str, int]:
-    assert app.position is not None
-    return app.navigator.section(app.position).id, app.position.passage

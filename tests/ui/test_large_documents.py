@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.inputs import grown
-from tests.ui.conftest import where
+from tests.helpers.reader import where
 from tuireader.load import open_document
 from tuireader.model import Document, SectionKind
 from tuireader.ui.app import ReaderApp
@@ -45,13 +45,13 @@ async def test_reader_opens_10mb_from_a_preview(big_file: Path) -> None:
         assert where(app) == ("intro", 0)
         for _ in range(100):
             await pilot.pause(0.05)
-            if not app.document.partial:
+            if not app.reader.document.partial:
                 break
-        assert not app.document.partial
-        assert len(app.document.questions()) > 4000
+        assert not app.reader.document.partial
+        assert len(app.reader.document.questions()) > 4000
         await pilot.press("n", "n")
         assert where(app) == ("qa-2", 0)
-        app.open_section("qa-4000")
+        app.reader.open_section("qa-4000")
         await pilot.pause()
         await pilot.press("n")
         assert where(app) == ("qa-4001", 0)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.widgets import Tree
 
-from tests.ui.conftest import status, where
+from tests.helpers.reader import shown_notices, status, where
 from tuireader.ui.app import ReaderApp
+from tuireader.ui.reader.screen import ReaderScreen
 from tuireader.ui.widgets.reading_pane import ReadingPane
 from tuireader.ui.widgets.section_tree import SectionTree
 
@@ -18,7 +20,7 @@ async def test_opens_on_intro(app: ReaderApp) -> None:
 
 
 async def test_n_and_p_move_between_answers_and_stop_at_the_ends(app: ReaderApp) -> None:
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("p")
         assert where(app) == ("intro", 0)  # nothing before Q1
         await pilot.press("n")
@@ -26,20 +28,20 @@ async def test_n_and_p_move_between_answers_and_stop_at_the_ends(app: ReaderApp)
         assert status(app) == "Q1/10 · passage 1/5"
         await pilot.press("p")
         assert where(app) == ("qa-1", 0)
-        assert any("first answer" in str(n.message) for n in app._notifications)
+        assert any("first answer" in n for n in await shown_notices(pilot))
         for _ in range(9):
             await pilot.press("n")
         assert where(app) == ("qa-10", 0)
         await pilot.press("n")
         assert where(app) == ("qa-10", 0)
-        assert any("last answer" in str(n.message) for n in app._notifications)
+        assert any("last answer" in n for n in await shown_notices(pilot))
         await pilot.press("p")
         assert where(app) == ("qa-9", 0)
 
 
 async def test_p_from_the_comments_goes_back_to_the_last_answer(app: ReaderApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        app.open_section("comment-2")
+        app.reader.open_section("comment-2")
         await pilot.pause()
         await pilot.press("p")
         assert where(app) == ("qa-10", 0)
@@ -144,7 +146,7 @@ async def test_tree_follows_the_reader(app: ReaderApp) -> None:
         tree = app.query_one(SectionTree)
         await pilot.press("n", "n", "n", "n", "n")
         assert tree.cursor_node is not None and tree.cursor_node.data == "qa-5"
-        app.open_section("speech")
+        app.reader.open_section("speech")
         await pilot.pause()
         assert tree.cursor_node is not None and tree.cursor_node.data == "speech"
 
@@ -177,9 +179,10 @@ async def test_help_lists_every_key(app: ReaderApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("question_mark")
         text = str(app.screen.query_one("#help-text", Static).render())
-        for binding in ReaderApp.BINDINGS:
-            assert binding.description in text  # type: ignore[union-attr]
-        assert "ctrl+p" in text
+        for binding in ReaderScreen.BINDINGS:
+            assert isinstance(binding, Binding)
+            assert binding.description in text
+        assert "^p" in text and "palette" in text
         await pilot.press("escape")
         assert app.screen is app.screen_stack[0]
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, TextArea
 
-from tests.ui.conftest import where
+from tests.helpers.reader import pane_text, shown_notices, where
 from tuireader.model import Document
 from tuireader.store import NotesStore
 from tuireader.ui.app import ReaderApp
@@ -28,10 +28,6 @@ def saved_bodies(seed: Document, data_dir: Path) -> dict[str, str]:
     return {i.target: i.record.body for i in NotesStore(data_dir).open(seed).notes()}
 
 
-def pane_text(app: ReaderApp) -> str:
-    return "\n".join(line.text.plain for line in app.query_one(ReadingPane)._lines)
-
-
 async def test_add_edit_cancel_delete_a_note(seed: Document, tmp_path: Path) -> None:
     app = make(seed, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -41,7 +37,8 @@ async def test_add_edit_cancel_delete_a_note(seed: Document, tmp_path: Path) -> 
         assert not isinstance(app.screen, NoteEditor)
         assert saved_bodies(seed, tmp_path) == {"qa-1.p2": "Check [/] this\nsecond line"}
         pane = app.query_one(ReadingPane)
-        assert pane._marks[1].notes == ("Check [/] this\nsecond line",)
+        marks = pane.marks_at(1)
+        assert marks is not None and marks.notes == ("Check [/] this\nsecond line",)
         # Edit: the editor opens prefilled.
         await pilot.press("a")
         assert app.screen.query_one(TextArea).text == "Check [/] this\nsecond line"
@@ -61,7 +58,7 @@ async def test_add_edit_cancel_delete_a_note(seed: Document, tmp_path: Path) -> 
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         assert saved_bodies(seed, tmp_path) == {}
-        assert 1 not in app.query_one(ReadingPane)._marks
+        assert app.query_one(ReadingPane).marks_at(1) is None
 
 
 async def test_cancel_without_changes_closes_at_once(seed: Document, tmp_path: Path) -> None:
@@ -78,13 +75,14 @@ async def test_bookmark_toggle_marks_pane_and_tree(seed: Document, tmp_path: Pat
         await pilot.press("n", "n", "n", "j", "m")
         marks = NotesStore(tmp_path).open(seed).bookmarks()
         assert [m.target for m in marks] == ["qa-3.p2"]
-        assert app.query_one(ReadingPane)._marks[1].bookmarked
+        marks = app.query_one(ReadingPane).marks_at(1)
+        assert marks is not None and marks.bookmarked
         tree = app.query_one(SectionTree)
-        node = tree._section_nodes["qa-3"]
-        assert str(node.label).startswith("★ ")
+        node = tree.node_for("qa-3")
+        assert node is not None and str(node.label).startswith("★ ")
         await pilot.press("m")
         assert NotesStore(tmp_path).open(seed).bookmarks() == []
-        assert not str(tree._section_nodes["qa-3"].label).startswith("★")
+        assert not str(node.label).startswith("★")
 
 
 async def test_inline_notes_toggle(seed: Document, tmp_path: Path) -> None:
@@ -150,7 +148,7 @@ async def test_orphaned_note_is_listed(tmp_path: Path) -> None:
     doc_path.write_text("Question: Something else?\n\nA: Entirely different words now.\n")
     document = open_document(doc_path)
     app = ReaderApp(document, notes=NotesStore(data_dir).open(document, doc_path))
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.press("A")
         options = app.screen.query_one(OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
@@ -158,7 +156,7 @@ async def test_orphaned_note_is_listed(tmp_path: Path) -> None:
         assert "soon orphaned" in prompts[1] and "orphaned" in prompts[1]
         assert "First answer here." in prompts[1]
         await pilot.press("enter")
-        assert any("no longer" in str(n.message) for n in app._notifications)
+        assert any("no longer" in n for n in await shown_notices(pilot))
 
 
 async def test_position_is_restored_across_two_runs(seed: Document, tmp_path: Path) -> None:
@@ -178,7 +176,8 @@ async def test_other_sessions_notes_show_up(seed: Document, tmp_path: Path) -> N
         other.add_note("qa-1.p3", "from another session")
         other.save()
         await pilot.pause(2.5)
-        assert app.query_one(ReadingPane)._marks[2].notes == ("from another session",)
+        marks = app.query_one(ReadingPane).marks_at(2)
+        assert marks is not None and marks.notes == ("from another session",)
         assert where(app) == ("qa-1", 0)  # undisturbed
 
 
@@ -187,19 +186,19 @@ async def test_store_errors_are_shown_and_retried(
 ) -> None:
     mp = monkeypatch
     app = make(seed, tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
 
         def broken(fd: int) -> None:
             raise OSError(errno.ENOSPC, "No space left on device")
 
         mp.setattr(os, "fsync", broken)
         await pilot.press("a", *"kept", "ctrl+s")
-        assert any("disk is full" in str(n.message) for n in app._notifications)
-        assert app.notes is not None and app.notes.pending
+        assert any("disk is full" in n for n in await shown_notices(pilot))
+        assert app.reader.notes is not None and app.reader.notes.pending
         assert app.is_running
         mp.undo()
         await pilot.pause(2.5)  # the retry
-        assert not app.notes.pending
+        assert not app.reader.notes.pending
     assert saved_bodies(seed, tmp_path) == {"intro.p1": "kept"}
 
 
@@ -211,10 +210,10 @@ async def test_read_only_notes_refuse_edits_but_reading_goes_on(
     notes.save()
     notes.file.write_text("schema: [broken\n")
     app = make(seed, tmp_path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.press("a")
         assert not isinstance(app.screen, NoteEditor)
-        assert any("cannot be used" in str(n.message) for n in app._notifications)
+        assert any("cannot be used" in n for n in await shown_notices(pilot))
         await pilot.press("n")
         assert where(app) == ("qa-1", 0)
     assert notes.file.read_text() == "schema: [broken\n"

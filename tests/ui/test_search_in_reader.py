@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
-from tests.ui.conftest import where
+from tests.helpers.reader import where
 from tuireader.model import Document
 from tuireader.store import NotesStore
 from tuireader.ui.app import ReaderApp
@@ -22,11 +22,7 @@ def info(app: ReaderApp) -> str:
 
 def highlighted(app: ReaderApp) -> list[str]:
     """The texts styled as matches in the reading pane."""
-    found = []
-    for line in app.query_one(ReadingPane)._lines:
-        for span in line.text.spans:
-            found.append(line.text.plain[span.start : span.end])
-    return found
+    return app.query_one(ReadingPane).highlighted()
 
 
 async def settle(pilot: Pilot[int], app: ReaderApp, debounce: float = 0.4) -> None:
@@ -105,7 +101,7 @@ async def test_results_list_jump_and_next_previous_across_sections(app: ReaderAp
         assert where(app) == ("qa-3", 7)  # wraps around
         await pilot.press("comma")
         assert where(app) == ("qa-7", 4)
-        assert "next match" in str(app.query_one(KeyBar).render())
+        assert "Next match" in str(app.query_one(KeyBar).render())
 
 
 async def test_scope_filter(app: ReaderApp) -> None:
@@ -137,7 +133,7 @@ async def test_escape_ends_the_search_and_restores_the_keys(app: ReaderApp) -> N
         await pilot.press("escape")
         assert not app.query_one("#search-bar").has_class("-open")
         assert highlighted(app) == []
-        assert "next match" not in str(app.query_one(KeyBar).render())
+        assert "Next match" not in str(app.query_one(KeyBar).render())
         await pilot.press("n")
         assert where(app) == ("qa-1", 0)
         await pilot.press("full_stop")  # no search: nothing happens

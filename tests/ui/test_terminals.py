@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tests.ui.conftest import where
+from tests.helpers.reader import pane_text, where
 from tuireader.model import Document
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.screens.picker import SectionPicker
@@ -50,8 +50,7 @@ async def test_markup_in_the_document_is_shown_literally(markup_document: Docume
         title = str(app.query_one("#title", Static).render())
         assert title == "Markup [/] and [bold]x and list[int] and [@click=app.quit]q[/]"
         await pilot.press("n")
-        pane = app.query_one(ReadingPane)
-        shown = "\n".join(line.text.plain for line in pane._lines)
+        shown = pane_text(app)
         assert "Does [bold]this[/] [@click=app.quit]quit[/]?" in shown
         assert "list[int] and [/] and \\[escaped] [link=http://x]link[/link]" in shown
         assert "\x1b" not in shown and "\x07" not in shown
@@ -64,9 +63,9 @@ async def test_markup_in_the_document_is_shown_literally(markup_document: Docume
             for x in range(0, 120, 20):
                 await pilot.click(offset=(x, y))
         assert app.is_running
-        app.open_section("qa-2")
+        app.reader.open_section("qa-2")
         await pilot.pause()
-        shown = "\n".join(line.text.plain for line in pane._lines)
+        shown = pane_text(app)
         assert "[@click=app.quit]Click me[/]" in shown
 
 

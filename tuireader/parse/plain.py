@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from tuireader.model import Passage, Section, SectionKind, passage_id
 from tuireader.parse.transcript import Turn
+from tuireader.titles import short_title
 
 #: A part ends at the first paragraph past either limit.
 PART_PASSAGES = 30
 PART_CHARS = 12_000
-
-
-def short_title(text: str, limit: int = 72) -> str:
-    """The start of a text, cut at a word boundary, for titles and tree labels."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", 0, limit)
-    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
 def make_section(section_id: str, kind: SectionKind, title: str, turns: list[Turn]) -> Section:

@@ -1,4 +1,5 @@
-"""Command palette providers: jump to a section by typing part of its title.
+"""Command palette providers of the reader screen: jump to a section by typing part of its
+title, or to a note or bookmark by its text.
 
 Titles are document text, so hits are built as ``Content`` (never markup); Textual's own
 ``Matcher.highlight`` parses its argument as markup, so the highlighting is done here.
@@ -17,7 +18,7 @@ from textual.fuzzy import Matcher
 from tuireader.text import make_controls_visible
 
 if TYPE_CHECKING:
-    from tuireader.ui.app import ReaderApp
+    from tuireader.ui.reader.screen import ReaderScreen
 
 _MAX_CANDIDATE = 160
 
@@ -39,6 +40,11 @@ class _ListedCommands(Provider):
 
     HELP = ""
 
+    @property
+    def reader(self) -> ReaderScreen:
+        """The screen the palette was opened from (these providers are the reader's)."""
+        return cast("ReaderScreen", self.screen)
+
     def _candidates(self) -> list[tuple[str, Callable[[], None]]]:
         raise NotImplementedError
 
@@ -56,13 +62,13 @@ class SectionCommands(_ListedCommands):
     HELP = "Go to this section"
 
     def _candidates(self) -> list[tuple[str, Callable[[], None]]]:
-        app = cast("ReaderApp", self.app)
+        reader = self.reader
         found: list[tuple[str, Callable[[], None]]] = []
-        for section in app.document.walk():
-            name = app.navigator.short_name(section)
+        for section in reader.document.walk():
+            name = reader.navigator.short_name(section)
             title = section.title if section.title != name else ""
             text = f"{name}: {title}" if title else name
-            found.append((text[:_MAX_CANDIDATE], partial(app.open_section, section.id)))
+            found.append((text[:_MAX_CANDIDATE], partial(reader.open_section, section.id)))
         return found
 
     async def discover(self) -> Hits:
@@ -76,27 +82,28 @@ class NotesCommands(_ListedCommands):
     HELP = "Go to this note or bookmark"
 
     def _candidates(self) -> list[tuple[str, Callable[[], None]]]:
-        app = cast("ReaderApp", self.app)
-        notes = app.notes
+        reader = self.reader
+        notes = reader.notes
         if notes is None:
             return []
+        jump = reader.notes_flow.jump_to_record
         found: list[tuple[str, Callable[[], None]]] = []
         for item in notes.notes():
-            where = app.annotations.describe(item.target)
+            where = reader.annotations.describe(item.target)
             body = " ".join(make_controls_visible(item.record.body).split())
             found.append(
                 (
                     f"✎ {body} — {where}"[:_MAX_CANDIDATE],
-                    partial(app.jump_to_record, item.record.id),
+                    partial(jump, item.record.id),
                 )
             )
         for item in notes.bookmarks():
-            where = app.annotations.describe(item.target)
+            where = reader.annotations.describe(item.target)
             quote = " ".join(item.record.anchor.exact.split())
             found.append(
                 (
                     f"★ {where}: {quote}"[:_MAX_CANDIDATE],
-                    partial(app.jump_to_record, item.record.id),
+                    partial(jump, item.record.id),
                 )
             )
         return found

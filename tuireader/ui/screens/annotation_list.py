@@ -2,44 +2,33 @@
 
 Keys: ``↑``/``↓`` move, ``enter`` jumps to the passage, ``d`` deletes (after asking),
 ``c`` accepts the new place of an approximately re-found note, ``escape`` closes.
-Posts ``DeleteRequested`` and ``ConfirmPlaceRequested`` (see ``ui/messages.py``); the
-app changes the store and hands back fresh rows with :meth:`set_rows`. Dismisses with a
-record id to jump to, or None.
+Tells the reader ``DeleteRequested`` and ``ConfirmPlaceRequested`` (see ``ui/messages.py``);
+the reader changes the store and hands back fresh rows with :meth:`set_rows`. Dismisses
+with a record id to jump to, or None.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tuireader.annotations import Listing, ListRow
+from tuireader.store import Status
+from tuireader.ui.keys import hint, key_rows
 from tuireader.ui.messages import ConfirmPlaceRequested, DeleteRequested
 from tuireader.ui.screens.confirm import ConfirmScreen
+from tuireader.ui.screens.dialog import Dialog
 
 _QUOTE_CHARS = 140
 _BODY_LINES = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """One note or bookmark as the list shows it."""
-
-    record_id: str
-    group: str  # the section heading it is listed under
-    quote: str
-    body: str | None  # None for a bookmark
-    status: str  # anchored, approximate, orphaned
-    where: str  # "Q3 · passage 2", or where it was
-
-
-def _prompt(row: Row) -> Content:
+def _prompt(row: ListRow, confirm_key: str) -> Content:
     parts: list[Content] = []
     if row.body is not None:
         lines = row.body.split("\n")
@@ -50,60 +39,57 @@ def _prompt(row: Row) -> Content:
         quote = quote[: _QUOTE_CHARS - 1] + "…"
     parts.append(Content.assemble(("  “", "dim"), (quote, "dim italic"), ("”", "dim")))
     flag = ""
-    if row.status == "approximate":
-        flag = "  ≈ found approximately: c accepts the new place"
-    elif row.status == "orphaned":
+    if row.status is Status.APPROXIMATE:
+        flag = f"  ≈ found approximately: {confirm_key} accepts the new place"
+    elif row.status is Status.ORPHANED:
         flag = "  ✗ orphaned: its passage is no longer in the document"
     parts.append(Content.assemble(("  " + row.where, "dim"), (flag, "bold")))
     return Content("\n").join(parts)
 
 
-class AnnotationList(ModalScreen[str | None]):
+class AnnotationList(Dialog[str | None]):
     BINDINGS = [
-        Binding("escape,q", "close", "Close", id="list-close"),
+        # The option list handles enter itself; this names it (and works when rebound).
+        Binding("enter", "choose", "Go there", id="list-open"),
         Binding("d,delete", "delete", "Delete", id="list-delete"),
-        Binding("c", "confirm_place", "Accept new place", id="list-confirm"),
+        Binding("c", "confirm_place", "Accept a new place", id="list-confirm"),
+        Binding("escape,q", "close", "Close", id="list-close"),
     ]
 
-    def __init__(self, kind: str, rows: list[Row]) -> None:
+    def __init__(self, listing: Listing, rows: list[ListRow], *, empty: str) -> None:
+        """``empty``: what the list says when it has no rows."""
         super().__init__()
-        self.kind = kind  # "note" or "bookmark"
+        self.listing = listing
         self._rows = rows
+        self._empty = empty
 
     def compose(self) -> ComposeResult:
         with Vertical(id="list-box") as box:
-            box.border_title = "Notes" if self.kind == "note" else "Bookmarks"
+            box.border_title = Content(self.listing.value.capitalize())
             yield OptionList(id="list-options", markup=False)
-            yield Static(
-                Content("enter: go there · d: delete · c: accept a new place · esc: close"),
-                id="list-help",
-            )
+            yield Static(hint(self.app, self.BINDINGS), id="list-help")
 
     def on_mount(self) -> None:
         self.set_rows(self._rows)
         self.query_one(OptionList).focus()
 
-    def set_rows(self, rows: list[Row]) -> None:
+    def set_rows(self, rows: list[ListRow]) -> None:
         self._rows = rows
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
         if not rows:
-            empty = (
-                "No notes yet: a adds one."
-                if self.kind == "note"
-                else "No bookmarks yet: m adds one."
-            )
-            options.add_option(Option(Content(empty), disabled=True))
+            options.add_option(Option(Content(self._empty), disabled=True))
             return
         group: str | None = None
+        confirm_key = "/".join(self._keys("list-confirm"))
         for row in rows:
             if row.group != group:
                 group = row.group
                 options.add_option(
                     Option(Content.assemble((group, "bold underline")), disabled=True)
                 )
-            options.add_option(Option(_prompt(row), id=row.record_id))
+            options.add_option(Option(_prompt(row, confirm_key), id=row.record_id))
         first = next(
             i for i in range(options.option_count) if not options.get_option_at_index(i).disabled
         )
@@ -115,7 +101,13 @@ class AnnotationList(ModalScreen[str | None]):
             highlighted = first
         options.highlighted = highlighted
 
-    def _selected(self) -> Row | None:
+    def _keys(self, binding_id: str) -> tuple[str, ...]:
+        for row in key_rows(self.app, self.BINDINGS):
+            if row.binding_id == binding_id:
+                return row.keys
+        return ()
+
+    def _selected(self) -> ListRow | None:
         options = self.query_one(OptionList)
         if options.highlighted is None:
             return None
@@ -126,6 +118,11 @@ class AnnotationList(ModalScreen[str | None]):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.dismiss(event.option.id)
+
+    def action_choose(self) -> None:
+        row = self._selected()
+        if row is not None:
+            self.dismiss(row.record_id)
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -138,11 +135,11 @@ class AnnotationList(ModalScreen[str | None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.post_message(DeleteRequested(row.record_id))
+                self.tell_opener(DeleteRequested(row.record_id))
 
         self.app.push_screen(ConfirmScreen(f"Delete this {what}?", yes="Delete"), answered)
 
     def action_confirm_place(self) -> None:
         row = self._selected()
-        if row is not None and row.status == "approximate":
-            self.post_message(ConfirmPlaceRequested(row.record_id))
+        if row is not None and row.status is Status.APPROXIMATE:
+            self.tell_opener(ConfirmPlaceRequested(row.record_id))

@@ -1,11 +1,12 @@
-"""The help screen: every key, generated from the bindings so it cannot go stale.
+"""The help screen: every key, grouped by where it works, built from the bindings of the
+classes that own the keys (with the keymap applied), so it cannot go stale.
 
 Keys: ``escape``, ``q`` or ``?`` close it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,46 +15,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-#: Keys that belong to widgets rather than to app bindings.
-EXTRA_KEYS = [
-    ("ctrl+p", "Command palette: sections by title, notes and bookmarks by text"),
-    ("enter", "In the tree: open the section (or fold a group)"),
-    ("↑ ↓", "In the tree: move the tree cursor"),
-    ("ctrl+r", "In the search field: regular expressions on or off"),
-    ("ctrl+t", "In the search field: scope (everything, questions, answers, …)"),
-    ("enter", "In the search field: list every match"),
-    ("ctrl+s", "In the note editor: save (esc cancels, tab reaches Delete)"),
-    ("d  c", "In the notes/bookmarks lists: delete, accept a new place"),
-]
+from tuireader.ui.keys import KeyRow, hint, key_rows
 
-_KEY_NAMES = {
-    "right_square_bracket": "]",
-    "left_square_bracket": "[",
-    "question_mark": "?",
-    "space": "space",
-    "pagedown": "PgDn",
-    "pageup": "PgUp",
-    "down": "↓",
-    "up": "↑",
-    "home": "Home",
-    "end": "End",
-    "slash": "/",
-    "full_stop": ".",
-    "comma": ",",
-    "escape": "esc",
-}
-
-
-def key_names(key: str) -> str:
-    return " ".join(_KEY_NAMES.get(k, k) for k in key.split(","))
-
-
-def help_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
-    rows = []
-    for binding in bindings:
-        if isinstance(binding, Binding):
-            rows.append((key_names(binding.key), binding.description))
-    return rows + EXTRA_KEYS
+#: A heading ("In the tree") and the bindings of the class that owns those keys.
+KeyGroup = tuple[str, Sequence[BindingType]]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -61,16 +26,23 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss_help", "Close", id="help-close"),
     ]
 
-    def __init__(self, bindings: Iterable[BindingType]) -> None:
+    def __init__(self, groups: Sequence[KeyGroup]) -> None:
         super().__init__()
-        self._rows = help_rows(bindings)
+        self._groups = groups
 
     def compose(self) -> ComposeResult:
-        width = max(len(key) for key, _ in self._rows) + 2
-        lines = [Content.from_markup("[b]Keys[/b]"), Content("")]
-        for key, what in self._rows:
-            lines.append(Content.assemble((key.ljust(width), "bold"), what))
-        lines += [Content(""), Content("escape closes this help.")]
+        rows: list[tuple[str, list[KeyRow]]] = [
+            (heading, [r for r in key_rows(self.app, bindings) if r.description])
+            for heading, bindings in self._groups
+        ]
+        width = max(len(" ".join(r.keys)) for _, group in rows for r in group) + 2
+        lines = [Content.from_markup("[b]Keys[/b]")]
+        for heading, group in rows:
+            lines += [Content(""), Content.assemble((heading, "bold underline"))]
+            for row in group:
+                keys = " ".join(row.keys)
+                lines.append(Content.assemble((keys.ljust(width), "bold"), row.description))
+        lines += [Content(""), hint(self.app, self.BINDINGS)]
         with VerticalScroll(id="help-box"):
             yield Static(Content("\n").join(lines), id="help-text")
 

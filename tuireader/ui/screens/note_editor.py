@@ -3,40 +3,48 @@
 Keys: ``ctrl+s`` saves, ``escape`` cancels (asking first when there are unsaved changes),
 ``tab`` reaches the buttons (Delete removes the note, after asking).
 
-While you type, ``DraftChanged`` (``ui/messages.py``) is posted at most once a second so the app
-can keep a draft in the store; a crash or a dropped connection then loses almost nothing.
-Dismisses with a :class:`NoteEdit` (or None when cancelled).
+While you type, the reader is told ``DraftChanged`` (``ui/messages.py``) at most once a second
+so it can keep a draft in the store; a crash or a dropped connection then loses almost
+nothing. Dismisses with a :class:`NoteEdit` (or None when cancelled).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Button, Static, TextArea
 
+from tuireader.ui.keys import key_rows
 from tuireader.ui.messages import DraftChanged
 from tuireader.ui.screens.confirm import ConfirmScreen
+from tuireader.ui.screens.dialog import Dialog
 
 DRAFT_DELAY = 1.0
 
 
+class NoteAction(StrEnum):
+    SAVE = "save"
+    DELETE = "delete"
+
+
 @dataclass(frozen=True, slots=True)
 class NoteEdit:
-    action: str  # "save" or "delete"
+    action: NoteAction
     body: str
 
 
-class NoteEditor(ModalScreen[NoteEdit | None]):
+class NoteEditor(Dialog[NoteEdit | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="note-save"),
         Binding("escape", "cancel", "Cancel", id="note-cancel"),
+        Binding("tab", "app.focus_next", "Reach the buttons", show=False, id="note-buttons"),
     ]
 
     def __init__(self, where: str, quote: str, body: str, *, existing: bool, original: str = ""):
@@ -51,15 +59,16 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
     def compose(self) -> ComposeResult:
         title = Content.assemble(("Note on ", "bold"), (self._where, "bold"))
         with Vertical(id="editor-box") as box:
-            box.border_title = "Edit note" if self._existing else "New note"
+            box.border_title = Content("Edit note" if self._existing else "New note")
             yield Static(title)
             yield Static(Content(self._quote), id="editor-quote")
             yield TextArea(self._start, id="editor-text", soft_wrap=True, tab_behavior="focus")
+            keys = {row.binding_id: "/".join(row.keys) for row in key_rows(self.app, self.BINDINGS)}
             with Horizontal(id="editor-buttons"):
                 if self._existing:
                     yield Button(Content("Delete"), id="delete", variant="error")
-                yield Button(Content("Cancel (esc)"), id="cancel")
-                yield Button(Content("Save (ctrl+s)"), id="save", variant="primary")
+                yield Button(Content(f"Cancel ({keys['note-cancel']})"), id="cancel")
+                yield Button(Content(f"Save ({keys['note-save']})"), id="save", variant="primary")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
@@ -82,7 +91,7 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
 
     def _post_draft(self) -> None:
         self._draft_timer = None
-        self.post_message(DraftChanged(self.text))
+        self.tell_opener(DraftChanged(self.text))
 
     def action_save(self) -> None:
         if not self.text.strip():
@@ -91,7 +100,7 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
             else:
                 self.dismiss(None)
             return
-        self.dismiss(NoteEdit("save", self.text))
+        self.dismiss(NoteEdit(NoteAction.SAVE, self.text))
 
     def action_cancel(self) -> None:
         if not self.changed:
@@ -110,7 +119,7 @@ class NoteEditor(ModalScreen[NoteEdit | None]):
     def _ask_delete(self) -> None:
         def answered(delete: bool | None) -> None:
             if delete:
-                self.dismiss(NoteEdit("delete", ""))
+                self.dismiss(NoteEdit(NoteAction.DELETE, ""))
 
         self.app.push_screen(ConfirmScreen("Delete this note?", yes="Delete"), answered)
 

@@ -16,6 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tuireader.search import Hit
+from tuireader.ui.keys import hint
 
 MAX_SHOWN = 2000
 
@@ -29,7 +30,11 @@ def highlighted(text: str, pattern: re.Pattern[str] | None) -> Content:
 
 
 class SearchResults(ModalScreen[int | None]):
-    BINDINGS = [Binding("escape,q", "close", "Close", id="results-close")]
+    BINDINGS = [
+        # The option list handles enter itself; this names it (and works when rebound).
+        Binding("enter", "choose", "Go there", id="results-open"),
+        Binding("escape,q", "close", "Close", id="results-close"),
+    ]
 
     def __init__(
         self, title: str, hits: list[Hit], groups: dict[str, str], pattern: re.Pattern[str] | None
@@ -42,13 +47,13 @@ class SearchResults(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="list-box") as box:
-            box.border_title = self._title
+            box.border_title = Content(self._title)
             yield OptionList(id="list-options", markup=False)
+            keys = hint(self.app, self.BINDINGS)
             more = len(self._hits) - MAX_SHOWN
-            hint = "enter: go there · esc: close"
             if more > 0:
-                hint = f"the first {MAX_SHOWN} are listed ({more} more) · " + hint
-            yield Static(Content(hint), id="list-help")
+                keys = Content(f"the first {MAX_SHOWN} are listed ({more} more) · ") + keys
+            yield Static(keys, id="list-help")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -75,6 +80,13 @@ class SearchResults(ModalScreen[int | None]):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
             self.dismiss(int(event.option.id))
+
+    def action_choose(self) -> None:
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            option_id = options.get_option_at_index(options.highlighted).id
+            if option_id is not None:
+                self.dismiss(int(option_id))
 
     def action_close(self) -> None:
         self.dismiss(None)

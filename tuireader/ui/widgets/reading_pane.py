@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from rich.segment import Segment
 from rich.style import Style
@@ -23,6 +24,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tuireader.annotations import PassageMarks
 from tuireader.model import Section, SectionKind
 
 GUTTER = 4  # bar, note marker, bookmark marker, space
@@ -31,19 +33,23 @@ NOTE_MARK = "✎"
 BOOKMARK_MARK = "★"
 
 
-@dataclass(frozen=True, slots=True)
-class PassageMarks:
-    """What is attached to one passage: note texts, and whether it is bookmarked."""
+class Role(StrEnum):
+    """What a line of the pane shows; each has a component class (``reading-pane--title``)."""
 
-    notes: tuple[str, ...] = ()
-    bookmarked: bool = False
+    TITLE = "title"
+    RULE = "rule"
+    SPEAKER = "speaker"
+    QUESTION = "question"
+    ANSWER = "answer"
+    NOTE = "note"
+    BLANK = "blank"
 
 
 @dataclass(frozen=True, slots=True)
 class _Line:
     text: Text
     passage: int | None  # index of the passage this line belongs to, None for headings
-    role: str  # "title", "rule", "speaker", "question", "answer", "note", "blank"
+    role: Role
     first: bool = False  # the first line of its passage's text: where markers go
     offset: int = 0  # where this line starts in its passage's text (for search hits)
 
@@ -159,7 +165,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         """Bring the line holding offset ``start`` of a passage into view."""
         target = None
         for number, line in enumerate(self._lines):
-            if line.passage == passage and line.role in ("question", "answer"):
+            if line.passage == passage and line.role in (Role.QUESTION, Role.ANSWER):
                 if line.offset <= start:
                     target = number
                 else:
@@ -202,6 +208,22 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         start, end = self._spans[passage]
         return Region(0, start, self.virtual_size.width, end - start)
 
+    def text_lines(self) -> list[str]:
+        """The section as laid out for the pane's width, one plain string per line."""
+        return [line.text.plain for line in self._lines]
+
+    def highlighted(self) -> list[str]:
+        """The pieces of text drawn as search matches, in order."""
+        found = []
+        for line in self._lines:
+            for span in line.text.spans:
+                found.append(line.text.plain[span.start : span.end])
+        return found
+
+    def marks_at(self, passage: int) -> PassageMarks | None:
+        """The notes and bookmark shown on a passage of the section (None: unmarked)."""
+        return self._marks.get(passage)
+
     @property
     def at_top(self) -> bool:
         return self.scroll_y <= 0
@@ -225,7 +247,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         lines: list[_Line] = []
         spans: list[tuple[int, int]] = []
 
-        def add(text: Text, passage: int | None, role: str, first: bool = False) -> None:
+        def add(text: Text, passage: int | None, role: Role, first: bool = False) -> None:
             source = text.plain
             position = 0
             for number, wrapped in enumerate(text.wrap(console, width, overflow="fold")):
@@ -235,9 +257,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
                 position = offset + len(wrapped.plain)
                 lines.append(_Line(wrapped, passage, role, first and number == 0, offset))
 
-        add(Text(self._heading), None, "title", first=True)
-        lines.append(_Line(Text("─" * min(width, 60)), None, "rule"))
-        lines.append(_Line(Text(), None, "blank"))
+        add(Text(self._heading), None, Role.TITLE, first=True)
+        lines.append(_Line(Text("─" * min(width, 60)), None, Role.RULE))
+        lines.append(_Line(Text(), None, Role.BLANK))
         previous_speaker: str | None = None
         is_qa = section.kind is SectionKind.QA
         question_speaker = section.passages[0].speaker if is_qa and section.passages else None
@@ -245,16 +267,16 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             start = len(lines)
             new_turn = index == 0 or passage.speaker != previous_speaker
             if passage.speaker and new_turn and passage.speaker != section.title:
-                add(Text(passage.speaker), index, "speaker")
+                add(Text(passage.speaker), index, Role.SPEAKER)
             previous_speaker = passage.speaker
             is_question = is_qa and passage.speaker == question_speaker and index == 0
-            role = "question" if is_question else "answer"
+            role = Role.QUESTION if is_question else Role.ANSWER
             add(self._searched(passage.text, index), index, role, first=True)
             if self._show_notes:
                 for note in self._marks.get(index, PassageMarks()).notes:
-                    add(Text(f"{NOTE_MARK} {note}"), index, "note")
+                    add(Text(f"{NOTE_MARK} {note}"), index, Role.NOTE)
             spans.append((start, len(lines)))
-            lines.append(_Line(Text(), None, "blank"))
+            lines.append(_Line(Text(), None, Role.BLANK))
         self._lines = lines
         self._spans = spans
         self.virtual_size = Size(width + GUTTER + 1, len(lines))
@@ -344,9 +366,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             if marks is not None:
                 note_mark = NOTE_MARK if marks.notes else " "
                 mark = BOOKMARK_MARK if marks.bookmarked else " "
-        elif line.first and line.role == "title" and self._section_bookmarked:
+        elif line.first and line.role is Role.TITLE and self._section_bookmarked:
             mark = BOOKMARK_MARK
-        bar = _BAR if current and line.role not in ("speaker", "note") else " "
+        bar = _BAR if current and line.role not in (Role.SPEAKER, Role.NOTE) else " "
         gutter = [
             Segment(bar, bar_style),
             Segment(note_mark + mark, marker_style),

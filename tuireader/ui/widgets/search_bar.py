@@ -1,16 +1,20 @@
 """The search field, shown by ``/`` at the bottom of the reader.
 
-Keys (while typing): ``enter`` lists the results, ``escape`` ends the search,
+Keys (while typing): ``enter`` lists the matches, ``escape`` ends the search,
 ``ctrl+r`` turns regular expressions on or off, ``ctrl+t`` changes the scope
 (everything, questions, answers, comments, speech, notes, bookmarks).
 
-Posts :class:`Changed` a moment after typing stops, :class:`Submitted` on enter and
-:class:`Closed` on escape; the app searches and calls :meth:`show_result`.
+A moment after typing stops, the bar searches in a thread with the function it was given
+(the newest query wins), shows the count, and posts :class:`Found`; it posts
+:class:`Submitted` on enter and :class:`Closed` on escape.
 """
 
 from __future__ import annotations
 
-from textual import on
+import re
+from collections.abc import Callable, Sequence
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -18,10 +22,29 @@ from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
-from tuireader.search import Query, Scope
+from tuireader.search import Hit, Query, Scope, SearchError
 
 DEBOUNCE = 0.15
+
+#: Runs a query over the document (and its notes): every hit in reading order.
+Searcher = Callable[[Query], list[Hit]]
+
+
+class SearchInput(Input):
+    """The field itself; its ``enter`` is named here so the help and key bar can show it."""
+
+    BINDINGS = [Binding("enter", "submit", "List matches", id="search-list")]
+
+
+def count_text(hits: Sequence[Hit]) -> str:
+    """``3 matches in 2 sections``."""
+    if not hits:
+        return "no matches"
+    sections = len({h.section_id for h in hits})
+    count = f"{len(hits)} match{'es' if len(hits) != 1 else ''}"
+    return f"{count} in {sections} section{'s' if sections != 1 else ''}"
 
 
 class SearchBar(Horizontal):
@@ -31,9 +54,20 @@ class SearchBar(Horizontal):
         Binding("escape", "close", "End search", id="search-close"),
     ]
 
-    class Changed(Message):
-        def __init__(self, query: Query) -> None:
+    class Found(Message):
+        """A search finished: its hits (none, with ``error``, when it could not run)."""
+
+        def __init__(
+            self,
+            query: Query,
+            pattern: re.Pattern[str] | None,
+            hits: list[Hit],
+            error: str | None = None,
+        ) -> None:
             self.query = query
+            self.pattern = pattern
+            self.hits = hits
+            self.error = error
             super().__init__()
 
     class Submitted(Message):
@@ -44,15 +78,16 @@ class SearchBar(Horizontal):
     class Closed(Message):
         pass
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, searcher: Searcher, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.regex = False
         self.scope = Scope.ALL
+        self._searcher = searcher
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Content("/"), id="search-prompt")
-        yield Input(placeholder="search the text and your notes", id="search-input")
+        yield SearchInput(placeholder="search the text and your notes", id="search-input")
         yield Static(id="search-info")
 
     @property
@@ -67,7 +102,7 @@ class SearchBar(Horizontal):
         field.focus()
         self._changed_now()
 
-    def show_result(self, message: str, error: bool = False) -> None:
+    def _show(self, message: str, error: bool = False) -> None:
         flags = [f"scope: {self.scope.value}"]
         if self.regex:
             flags.append("regex")
@@ -85,7 +120,26 @@ class SearchBar(Horizontal):
 
     def _changed_now(self) -> None:
         self._timer = None
-        self.post_message(self.Changed(self.current_query))
+        self._search(self.current_query)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, query: Query) -> None:
+        worker = get_current_worker()
+        try:
+            pattern = query.compile()
+            hits = self._searcher(query) if pattern is not None else []
+        except SearchError as error:
+            self.app.call_from_thread(self._finished, self.Found(query, None, [], str(error)))
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._finished, self.Found(query, pattern, hits))
+
+    def _finished(self, found: Found) -> None:
+        if found.error is not None:
+            self._show(found.error, error=True)
+        else:
+            self._show(count_text(found.hits) if found.query.text else "")
+        self.post_message(found)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -3,8 +3,8 @@
 Large groups are split into buckets of :data:`BUCKET` and filled only when opened, so a
 document with thousands of answers costs a handful of nodes up front.
 
-Keys (Textual's Tree): ``↑``/``↓`` move, ``enter`` opens a section or folds a group,
-``space`` folds. Posts :class:`SectionChosen` when a section is opened.
+Keys: ``↑``/``↓`` move the tree's cursor, ``enter`` opens a section or folds a group,
+``space`` folds or unfolds a group. Posts :class:`SectionChosen` when a section is opened.
 """
 
 from __future__ import annotations
@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from tuireader.model import Document, Section, SectionKind
 from tuireader.navigation import Navigator
-from tuireader.parse.plain import short_title
+from tuireader.titles import short_title
 
 BUCKET = 100
 #: Groups up to this size start unfolded.
@@ -41,6 +42,14 @@ NodeData = _Group | str  # a group, or a section id
 
 class SectionTree(Tree[NodeData]):
     """See the module docstring."""
+
+    # Textual's Tree keys, named for this tree (and given ids, so a keymap can change them).
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open the section, or fold a group", id="tree-open"),
+        Binding("space", "toggle_node", "Fold or unfold a group", show=False, id="tree-fold"),
+        Binding("up", "cursor_up", "Move the cursor up", show=False, id="tree-up"),
+        Binding("down", "cursor_down", "Move the cursor down", show=False, id="tree-down"),
+    ]
 
     class SectionChosen(Message):
         def __init__(self, section_id: str) -> None:
@@ -170,6 +179,10 @@ class SectionTree(Tree[NodeData]):
         if self.cursor_node is not node:
             # A node just added or opened has no line until the tree lays out again.
             self.call_after_refresh(self.move_cursor, node)
+
+    def node_for(self, section_id: str) -> TreeNode[NodeData] | None:
+        """The node of a section, if it has been made (its group opened)."""
+        return self._section_nodes.get(section_id)
 
     @staticmethod
     def _child_with(parent: TreeNode[NodeData], group: _Group) -> TreeNode[NodeData] | None:

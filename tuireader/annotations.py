@@ -1,22 +1,48 @@
 """Between the reader and the notes store: which passages carry notes and bookmarks, and
-the rows of the notes and bookmarks lists. Holds no Textual state; the app draws."""
+the rows of the notes and bookmarks lists. Headless: the UI draws what this computes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from enum import StrEnum
 
 from tuireader.model import Section
 from tuireader.navigation import Navigator
-from tuireader.parse.plain import short_title
 from tuireader.store import DocumentNotes, Item, Status
 from tuireader.text import make_controls_visible
-from tuireader.ui.widgets.reading_pane import PassageMarks
+from tuireader.titles import short_title
 
-if TYPE_CHECKING:
-    from tuireader.ui.screens.annotation_list import Row
+
+@dataclass(frozen=True, slots=True)
+class PassageMarks:
+    """What is attached to one passage: note texts, and whether it is bookmarked."""
+
+    notes: tuple[str, ...] = ()
+    bookmarked: bool = False
+
+
+class Listing(StrEnum):
+    """Which list a row belongs to."""
+
+    NOTES = "notes"
+    BOOKMARKS = "bookmarks"
+
+
+@dataclass(frozen=True, slots=True)
+class ListRow:
+    """One note or bookmark as the lists show it."""
+
+    record_id: str
+    group: str  # the section heading it is listed under
+    quote: str
+    body: str | None  # None for a bookmark
+    status: Status
+    where: str  # "Q3 · passage 2", or where it was
 
 
 class Annotations:
+    """The notes and bookmarks of one document, indexed by the passage they sit on."""
+
     def __init__(self, notes: DocumentNotes | None, navigator: Navigator) -> None:
         self.notes = notes
         self.navigator = navigator
@@ -40,6 +66,7 @@ class Annotations:
     # Marks ---------------------------------------------------------------------------
 
     def marks_for(self, section: Section) -> dict[int, PassageMarks]:
+        """The marks of a section's passages, by passage index (unmarked ones left out)."""
         marks = {}
         for index, passage in enumerate(section.passages):
             notes = self._notes_at.get(passage.id, [])
@@ -89,26 +116,26 @@ class Annotations:
         title = short_title(section.title, 60)
         return title if name == section.title else f"{name} · {title}"
 
-    def rows(self, kind: str) -> list[Row]:
-        from tuireader.ui.screens.annotation_list import Row
-
+    def rows(self, listing: Listing) -> list[ListRow]:
+        """The rows of the notes or bookmarks list: in reading order, orphaned ones last."""
         if self.notes is None:
             return []
-        items = self.notes.notes() if kind == "note" else self.notes.bookmarks()
+        notes = listing is Listing.NOTES
+        items = self.notes.notes() if notes else self.notes.bookmarks()
         rows = []
         for item in items:
             where = self.describe(item.target)
             if item.status is Status.ORPHANED:
                 where = f"was at {item.record.target}"
             rows.append(
-                Row(
+                ListRow(
                     item.record.id,
                     self._group(item),
                     item.record.anchor.exact,
-                    make_controls_visible(item.record.body) if kind == "note" else None,
-                    item.status.value,
+                    make_controls_visible(item.record.body) if notes else None,
+                    item.status,
                     where,
                 )
             )
-        orphaned = [r for r in rows if r.status == "orphaned"]
-        return [r for r in rows if r.status != "orphaned"] + orphaned
+        orphaned = [r for r in rows if r.status is Status.ORPHANED]
+        return [r for r in rows if r.status is not Status.ORPHANED] + orphaned

@@ -1,0 +1,313 @@
+"""Notes, bookmarks, the reading position and the editor's draft, as the reader uses them.
+
+The reader screen's keys ``a`` (note), ``m`` (bookmark), ``v`` (notes shown inline), ``A``
+and ``M`` (the lists), and the messages the note editor and the lists post, end here.
+This is the only place in the UI that changes the store; saving and what to say about it
+is the headless :class:`~tuireader.store.saver.NoteSaver`: every failure becomes one
+notification, the edit stays pending and saving is retried.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+from textual.timer import Timer
+
+from tuireader.annotations import Annotations, Listing
+from tuireader.store import DocumentNotes, Status, StoreError
+from tuireader.store.saver import NoteSaver
+from tuireader.text import make_controls_visible
+
+if TYPE_CHECKING:
+    from tuireader.ui.reader.screen import ReaderScreen
+    from tuireader.ui.screens.note_editor import NoteEdit
+
+# The dialogs are imported when first opened: the reader starts without their widgets.
+
+#: Seconds after the last move before the reading position is written.
+POSITION_DELAY = 2.0
+#: How often another session's notes are looked for (a stat() when nothing changed).
+POLL_EVERY = 2.0
+
+
+class NotesFlow:
+    """The notes of the document a reader screen shows, and the dialogs that change them."""
+
+    def __init__(self, screen: ReaderScreen, notes: DocumentNotes | None) -> None:
+        self._screen = screen
+        self._position_timer: Timer | None = None
+        self._poll_timer: Timer | None = None
+        self._editing: tuple[str, str | None] | None = None  # passage id, note id
+        self._quit_anyway = False
+        self.use(notes)
+
+    def use(self, notes: DocumentNotes | None) -> None:
+        """Work on these notes (None until a large document's notes are open)."""
+        self.notes = notes
+        self._saver = NoteSaver(notes) if notes is not None else None
+        self.annotations = Annotations(notes, self._screen.navigator)
+
+    # Start, stop, save ---------------------------------------------------------------
+
+    def start(self) -> None:
+        """Once the screen shows the document: warnings, polling, a draft to offer back."""
+        notes, screen = self.notes, self._screen
+        if notes is None:
+            return
+        for warning in notes.warnings:
+            screen.notify(warning, severity="warning", markup=False, timeout=12)
+        if self._poll_timer is None:
+            self._poll_timer = screen.set_interval(POLL_EVERY, self._poll)
+        if notes.draft is not None and not notes.read_only:
+            screen.call_after_refresh(self._offer_draft)
+
+    def save(self) -> bool:
+        """Write pending changes; on failure say why (once) and keep them for a retry."""
+        if self._saver is None:
+            return True
+        report = self._saver.save()
+        screen = self._screen
+        if report.error is not None:
+            screen.notify(
+                report.error, title="Notes not saved", severity="error", markup=False, timeout=12
+            )
+        if report.recovered:
+            screen.notify("Your notes are saved now.", markup=False, timeout=4)
+        for message in report.warnings:
+            screen.notify(message, severity="warning", markup=False, timeout=10)
+        return not self._saver.failing
+
+    def ready_to_quit(self) -> bool:
+        """Save before quitting. If that fails, say so: a second quit leaves anyway."""
+        if self.save() or self._quit_anyway:
+            return True
+        self._quit_anyway = True
+        key = self._screen.key_for("quit")
+        self._screen.notify(
+            f"Your notes could not be saved (see above); {key} again quits without them.",
+            severity="error",
+            markup=False,
+            timeout=12,
+        )
+        return False
+
+    def _poll(self) -> None:
+        if self.notes is None:
+            return
+        if self._saver is not None and self._saver.failing:
+            self.save()  # retry what failed
+        if self.notes.refresh():
+            self.redraw_marks()
+
+    def redraw_marks(self) -> None:
+        """Redraw markers, tree flags and an open list after the notes changed."""
+        screen = self._screen
+        annotations = self.annotations
+        annotations.rebuild()
+        pane = screen.pane
+        if pane.section is not None:
+            pane.set_marks(
+                annotations.marks_for(pane.section),
+                annotations.section_bookmarked(pane.section.id),
+            )
+        screen.section_tree.set_bookmarked(annotations.bookmarked_sections())
+        from tuireader.ui.screens.annotation_list import AnnotationList
+
+        for open_screen in screen.app.screen_stack:
+            if isinstance(open_screen, AnnotationList):
+                open_screen.set_rows(annotations.rows(open_screen.listing))
+
+    def remember_position(self) -> None:
+        passage = self._screen.current_passage_id()
+        if self.notes is None or passage is None:
+            return
+        self.notes.set_position(passage)
+        if self._position_timer is not None:
+            self._position_timer.stop()
+        self._position_timer = self._screen.set_timer(POSITION_DELAY, self.save)
+
+    def _usable(self) -> DocumentNotes | None:
+        notes, screen = self.notes, self._screen
+        if notes is None:
+            screen.notify("Notes open once the whole document is read: a moment.", markup=False)
+            return None
+        if notes.read_only:
+            screen.notify(notes.read_only, severity="warning", markup=False, timeout=10)
+            return None
+        return notes
+
+    # Notes ----------------------------------------------------------------------------
+
+    def edit_note(self) -> None:
+        passage = self._screen.current_passage_id()
+        if passage is None or self._usable() is None:
+            return
+        item = self.annotations.note_on(passage)
+        body = item.record.body if item else ""
+        self._open_editor(passage, item.record.id if item else None, body, body)
+
+    def _open_editor(self, passage: str, note_id: str | None, body: str, original: str) -> None:
+        from tuireader.ui.screens.note_editor import NoteEditor
+
+        screen = self._screen
+        found = screen.document.passage(passage)
+        quote = found[1].text if found else ""
+        self._editing = (passage, note_id)
+        # Control characters (only a CLI-added note can hold them) would reach the terminal
+        # through the text area: edit them as visible symbols instead.
+        body, original = make_controls_visible(body), make_controls_visible(original)
+        editor = NoteEditor(
+            self.annotations.describe(passage),
+            quote,
+            body,
+            existing=note_id is not None,
+            original=original,
+        )
+        screen.app.push_screen(editor, self._note_edited)
+
+    def _note_edited(self, result: NoteEdit | None) -> None:
+        from tuireader.ui.screens.note_editor import NoteAction
+
+        notes, editing, screen = self.notes, self._editing, self._screen
+        self._editing = None
+        if notes is None or editing is None:
+            return
+        passage, note_id = editing
+        try:
+            if result is not None and result.action is NoteAction.DELETE and note_id:
+                notes.delete(note_id)
+                screen.notify("Note deleted.", markup=False, timeout=3)
+            elif result is not None and note_id:
+                notes.edit_note(note_id, result.body)
+            elif result is not None:
+                notes.add_note(passage, result.body)
+        except StoreError as error:
+            screen.notify(str(error), severity="error", markup=False, timeout=10)
+        notes.clear_draft()
+        self.save()
+        self.redraw_marks()
+
+    def keep_draft(self, body: str) -> None:
+        """The editor's text a moment after typing stopped: kept in case of a crash."""
+        if self.notes is None or self._editing is None:
+            return
+        passage, note_id = self._editing
+        self.notes.set_draft(passage, body, note_id)
+        self.save()
+
+    def _offer_draft(self) -> None:
+        notes, screen = self.notes, self._screen
+        draft = notes.draft if notes else None
+        if notes is None or draft is None:
+            return
+        try:
+            when = dt.datetime.fromisoformat(draft.updated.replace("Z", "+00:00"))
+            stamp = when.astimezone().strftime("%d %b %H:%M")
+        except ValueError:
+            stamp = draft.updated
+        question = Content.assemble(
+            "A note you were writing on ",
+            (self.annotations.describe(draft.target), "bold"),
+            f" ({stamp}) was not saved:\n\n",
+            (make_controls_visible(draft.body[:300]), "italic"),
+            "\n\nRestore it?",
+        )
+
+        def answered(restore: bool | None) -> None:
+            if not restore:
+                notes.clear_draft()
+                self.save()
+                return
+            screen.go_to_target(draft.target)
+            existing = notes.get(draft.note_id) if draft.note_id else None
+            self._open_editor(
+                draft.target,
+                existing.id if existing else None,
+                draft.body,
+                existing.body if existing else "",
+            )
+
+        from tuireader.ui.screens.confirm import ConfirmScreen
+
+        screen.app.push_screen(ConfirmScreen(question, yes="Restore", no="Discard"), answered)
+
+    def toggle_inline_notes(self) -> None:
+        pane = self._screen.pane
+        pane.show_notes = not pane.show_notes
+        shown = "shown under their passages" if pane.show_notes else "hidden (✎ marks them)"
+        self._screen.notify("Notes " + shown + ".", markup=False, timeout=2)
+
+    # Bookmarks ------------------------------------------------------------------------
+
+    def toggle_bookmark(self) -> None:
+        screen = self._screen
+        passage = screen.current_passage_id()
+        notes = self._usable()
+        if passage is None or notes is None:
+            return
+        item = self.annotations.bookmark_on(passage)
+        if item is not None:
+            notes.delete(item.record.id)
+            screen.notify("Bookmark removed.", markup=False, timeout=2)
+        else:
+            notes.add_bookmark(passage)
+            screen.notify("Bookmarked.", markup=False, timeout=2)
+        self.save()
+        self.redraw_marks()
+
+    # The lists ------------------------------------------------------------------------
+
+    def list_notes(self) -> None:
+        self._open_list(Listing.NOTES)
+
+    def list_bookmarks(self) -> None:
+        self._open_list(Listing.BOOKMARKS)
+
+    def _open_list(self, listing: Listing) -> None:
+        from tuireader.ui.screens.annotation_list import AnnotationList
+
+        screen = self._screen
+        adds = screen.key_for("edit-note" if listing is Listing.NOTES else "toggle-bookmark")
+        empty = f"No {listing.value} yet: {adds} adds one."
+        rows = self.annotations.rows(listing)
+        screen.app.push_screen(AnnotationList(listing, rows, empty=empty), self._jump_to)
+
+    def _jump_to(self, record_id: str | None) -> None:
+        if record_id is not None:
+            self.jump_to_record(record_id)
+
+    def jump_to_record(self, record_id: str) -> None:
+        """Go to the passage of a note or bookmark (used by the lists and the palette)."""
+        if self.notes is None:
+            return
+        items = {i.record.id: i for i in self.notes.notes() + self.notes.bookmarks()}
+        item = items.get(record_id)
+        if item is None:
+            return
+        screen = self._screen
+        if item.status is Status.ORPHANED:
+            screen.notify("Its passage is no longer in this document.", markup=False)
+            return
+        # Once the reader's screen is back: scrolling a suspended screen does not stick.
+        screen.call_after_refresh(screen.go_to_target, item.target)
+
+    def delete_listed(self, record_id: str) -> None:
+        self._change_listed(lambda notes: notes.delete(record_id))
+
+    def confirm_listed(self, record_id: str) -> None:
+        self._change_listed(lambda notes: notes.confirm_place(record_id))
+
+    def _change_listed(self, change: Callable[[DocumentNotes], object]) -> None:
+        """Apply a change asked for from a list, save, and redraw (the list included)."""
+        notes = self._usable()
+        if notes is None:
+            return
+        try:
+            change(notes)
+        except StoreError as error:
+            self._screen.notify(str(error), severity="error", markup=False)
+        self.save()
+        self.redraw_marks()
