@@ -145,6 +145,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
+    from tuireader import gc_tuning
+
+    gc_tuning.collect_less_often()
     path = Path(args.file) if args.file else None
     data_dir = Path(args.data_dir) if args.data_dir else None
     document = open_document(path, preview=True)
@@ -153,11 +156,15 @@ def cmd_read(args: argparse.Namespace) -> int:
 
     def the_rest() -> tuple[Document, DocumentNotes | None]:
         whole = open_document(path)
-        return whole, NotesStore(data_dir).open(whole, path)
+        notes = NotesStore(data_dir).open(whole, path)
+        gc_tuning.freeze_long_lived()
+        return whole, notes
 
     if document.partial:  # a large file: its start now, the rest (and notes) in a moment
+        gc_tuning.freeze_long_lived()
         return run_reader(document, path=path, rest=the_rest)
     notes = NotesStore(data_dir).open(document, path)
+    gc_tuning.freeze_long_lived()
     return run_reader(document, path=path, notes=notes)
 
 
