@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # run as a script: make `bench` importable
 
 from bench.inputs import make_inputs  # noqa: E402
-from bench.pty_screen import Screen  # noqa: E402
+from tests.helpers.terminal import Terminal  # noqa: E402
 
 FIRST_WORDS = "JUNE 2021"  # the first passage of the bundled interview and of every input
 MINIMAL_WORDS = "hello-minimal-textual"
@@ -37,9 +37,9 @@ def tuireader_argv(path: Path | None) -> list[str]:
 
 
 def first_paint_minimal(env: dict[str, str]) -> float:
-    screen = Screen([sys.executable, str(HERE / "minimal_app.py")], env)
+    screen = Terminal([sys.executable, str(HERE / "minimal_app.py")], 100, 30, env)
     try:
-        screen.wait_for(MINIMAL_WORDS)
+        screen.wait_for(MINIMAL_WORDS, timeout=120)
         return screen.seen_at
     finally:
         screen.close()
@@ -47,17 +47,17 @@ def first_paint_minimal(env: dict[str, str]) -> float:
 
 def run_reader(path: Path | None, env: dict[str, str], questions: int) -> dict[str, float]:
     """First paint, next-answer latency (median of a few), and peak RSS of one run."""
-    screen = Screen(tuireader_argv(path), env)
+    screen = Terminal(tuireader_argv(path), 100, 30, env)
     try:
-        screen.wait_for(FIRST_WORDS)
+        screen.wait_for(FIRST_WORDS, timeout=120)
         first_paint = screen.seen_at
-        screen.wait_for("passage 1/")
+        screen.wait_for("passage 1/", timeout=120)
         loaded = screen.wait_until_gone("reading the rest")  # a large file's preview
         screen.drain(0.3)
         latencies = []
         for number in range(1, ANSWERS_PRESSED + 1):
-            screen.press("n")
-            latencies.append(screen.wait_for(f"Q{number}/{questions} ·"))
+            screen.send("n")
+            latencies.append(screen.wait_for(f"Q{number}/{questions} ·", timeout=120))
             screen.drain(0.1)
         screen.drain(0.5)  # let background work (a full parse, say) finish before measuring
         return {

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.terminal import Terminal
+from tests.helpers.terminal import Terminal
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -82,7 +82,7 @@ def test_no_color(terminals: list[Terminal]) -> None:
     terminal.press("n")
     terminal.wait_for("Q1/10")
     # The current passage is marked without colour: the gutter bar.
-    assert any(line.startswith("▌") or "▌" in line[:40] for line in terminal.screen.display)
+    assert any(line.startswith("▌") or "▌" in line[:40] for line in terminal.display())
     terminal.press("q")
     assert terminal.wait_exit() == 0
 
@@ -128,7 +128,7 @@ def test_note_survives_quit_and_restart(terminals: list[Terminal], tmp_path: Pat
     assert note["passage"].startswith("qa-2.") and note["body"] == "Worst partners? [/]"
     again = start(terminals, "--data-dir", data)
     again.wait_for("Q2/10 · passage 1/5")  # back where we were
-    assert any("✎" in line for line in again.screen.display)
+    assert any("✎" in line for line in again.display())
     again.press("q")
     assert again.wait_exit() == 0
 
@@ -144,8 +144,14 @@ def test_killed_editor_offers_its_text_back(terminals: list[Terminal], tmp_path:
     terminal.press("n", "a")
     terminal.wait_for("Note on")
     terminal.press(*"half-written thought")
-    time.sleep(2.0)  # typed two seconds before the crash
-    terminal.settle(0.2)
+    # The editor keeps a draft a moment after typing stops: wait until it is on disk.
+    deadline = time.monotonic() + 10
+    while not any(
+        "half-written thought" in p.read_text(errors="replace")
+        for p in (tmp_path / "data").rglob("*.yaml")
+    ):
+        assert time.monotonic() < deadline, "the draft was never saved"
+        terminal.drain(0.1)
     os.kill(terminal.pid, signal.SIGKILL)
     terminal.wait_exit()
     again = start(terminals, "--data-dir", data)
