@@ -9,6 +9,7 @@ not add pyte's time to the program's.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -159,7 +160,5 @@ class Terminal:
         if not self.exited():
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
-        try:
+        with contextlib.suppress(OSError):
             os.close(self.fd)
-        except OSError:
-            pass
