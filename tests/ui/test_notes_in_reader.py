@@ -73,8 +73,8 @@ async def test_bookmark_toggle_marks_pane_and_tree(seed: Document, tmp_path: Pat
     app = make(seed, tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n", "n", "n", "j", "m")
-        marks = NotesStore(tmp_path).open(seed).bookmarks()
-        assert [m.target for m in marks] == ["qa-3.p2"]
+        saved = NotesStore(tmp_path).open(seed).bookmarks()
+        assert [m.target for m in saved] == ["qa-3.p2"]
         marks = app.query_one(ReadingPane).marks_at(1)
         assert marks is not None and marks.bookmarked
         tree = app.query_one(SectionTree)
