@@ -50,3 +50,43 @@ async def test_the_key_bar_shows_what_works_where_the_keyboard_is(app: ReaderApp
         await pilot.press("escape")  # the search ends: its keys go
         await pilot.pause()
         assert "Next match" not in key_bar(app)
+
+
+async def test_docs_keys_md_names_every_binding_with_its_keys(app: ReaderApp) -> None:
+    """docs/keys.md is written by hand; this keeps it true to the bindings."""
+    import re
+    from pathlib import Path
+
+    from tuireader.ui.keys import key_rows
+    from tuireader.ui.reader.screen import ReaderScreen
+    from tuireader.ui.screens.annotation_list import AnnotationList
+    from tuireader.ui.screens.note_editor import NoteEditor
+    from tuireader.ui.screens.search_results import SearchResults
+    from tuireader.ui.widgets.search_bar import SearchBar, SearchInput
+    from tuireader.ui.widgets.section_tree import SectionTree
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "keys.md").read_text()
+    rows_of_doc = {}
+    for line in doc.splitlines():
+        ids = re.findall(r"`([a-z]+(?:-[a-z]+)*)`", line.rsplit("|", 2)[-2] if "|" in line else "")
+        for binding_id in ids:
+            rows_of_doc[binding_id] = line
+    owners = [
+        ReaderScreen,
+        ReaderApp,
+        SectionTree,
+        SearchInput,
+        SearchBar,
+        NoteEditor,
+        AnnotationList,
+    ]
+    async with app.run_test(size=(80, 24)):
+        for owner in owners:
+            for row in key_rows(app, owner.BINDINGS):
+                assert row.binding_id is not None, (owner, row)
+                line = rows_of_doc.get(row.binding_id)
+                assert line is not None, f"docs/keys.md does not list {row.binding_id}"
+                for key in row.keys:
+                    assert f"`{key}`" in line, f"{row.binding_id}: `{key}` not in {line!r}"
+        for row in key_rows(app, SearchResults.BINDINGS):
+            assert f"`{row.binding_id}`" in doc
