@@ -57,6 +57,8 @@ async def test_docs_keys_md_names_every_binding_with_its_keys(app: ReaderApp) ->
     import re
     from pathlib import Path
 
+    from textual.dom import DOMNode
+
     from tuireader.ui.keys import key_rows
     from tuireader.ui.reader.screen import ReaderScreen
     from tuireader.ui.screens.annotation_list import AnnotationList
@@ -66,12 +68,12 @@ async def test_docs_keys_md_names_every_binding_with_its_keys(app: ReaderApp) ->
     from tuireader.ui.widgets.section_tree import SectionTree
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "keys.md").read_text()
-    rows_of_doc = {}
+    rows_of_doc: dict[str, str] = {}
     for line in doc.splitlines():
         ids = re.findall(r"`([a-z]+(?:-[a-z]+)*)`", line.rsplit("|", 2)[-2] if "|" in line else "")
         for binding_id in ids:
             rows_of_doc[binding_id] = line
-    owners = [
+    owners: list[type[DOMNode]] = [
         ReaderScreen,
         ReaderApp,
         SectionTree,
@@ -84,9 +86,9 @@ async def test_docs_keys_md_names_every_binding_with_its_keys(app: ReaderApp) ->
         for owner in owners:
             for row in key_rows(app, owner.BINDINGS):
                 assert row.binding_id is not None, (owner, row)
-                line = rows_of_doc.get(row.binding_id)
-                assert line is not None, f"docs/keys.md does not list {row.binding_id}"
+                found = rows_of_doc.get(row.binding_id)
+                assert found is not None, f"docs/keys.md does not list {row.binding_id}"
                 for key in row.keys:
-                    assert f"`{key}`" in line, f"{row.binding_id}: `{key}` not in {line!r}"
+                    assert f"`{key}`" in found, f"{row.binding_id}: `{key}` not in {found!r}"
         for row in key_rows(app, SearchResults.BINDINGS):
             assert f"`{row.binding_id}`" in doc
