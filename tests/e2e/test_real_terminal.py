@@ -61,6 +61,26 @@ def test_open_press_n_three_times_and_quit(terminals: list[Terminal], term: str)
     assert terminal.wait_exit() == 0
 
 
+@pytest.mark.parametrize("size", [(120, 40), (80, 24), (60, 20)])
+def test_the_first_frame_is_the_right_frame(
+    terminals: list[Terminal], size: tuple[int, int]
+) -> None:
+    """No frame wrapped at a guessed width, no empty tree, drawn and then corrected."""
+    cols, rows = size
+    terminal = start(terminals, cols=cols, rows=rows)
+    first = terminal.first_frame_with("JUNE 2021")
+    assert "Intro · passage 1/3" in first
+    assert "n Next answer" in first
+    lines = first.splitlines()
+    if cols >= 70:  # the tree is beside the text
+        assert any("▼ Interview (10)" in line for line in lines), first
+        assert any("This interview shows that Russia" in line for line in lines), first
+    else:
+        assert any("This interview shows that" in line for line in lines), first
+    terminal.press("q")
+    assert terminal.wait_exit() == 0
+
+
 def test_document_escape_sequences_never_reach_the_terminal(terminals: list[Terminal]) -> None:
     terminal = start(terminals, str(FIXTURES / "markup.txt"), cols=120, rows=30)
     terminal.wait_for("Markup [/] and [bold]x and list[int]")

@@ -101,6 +101,18 @@ class Terminal:
             return time.perf_counter() - start
         raise AssertionError(f"{needle!r} did not appear; the screen was:\n{self.text()}")
 
+    def first_frame_with(self, needle: str, timeout: float = 15.0, gap: float = 0.01) -> str:
+        """The screen as it was when ``needle`` was first written: the output up to the end
+        of that burst of writes (a frame goes out as back-to-back writes), nothing after."""
+        end = time.perf_counter() + timeout
+        encoded = needle.encode()
+        while encoded not in self.raw:
+            if time.perf_counter() > end or (not self._read(0.005) and self.exited()):
+                raise AssertionError(f"{needle!r} was never written:\n{self.text()}")
+        while self._read(gap):
+            pass
+        return self.text()
+
     def wait_until_gone(self, needle: str, timeout: float = 120.0) -> float:
         """Seconds from now until ``needle`` is no longer on screen."""
         start = time.perf_counter()

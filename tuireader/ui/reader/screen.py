@@ -54,6 +54,8 @@ class ReaderScreen(Screen[None]):
     """See the module docstring."""
 
     COMMANDS = {SectionCommands, NotesCommands}
+    #: The text has the keyboard from the first frame (Textual would pick the tree).
+    AUTO_FOCUS = "#pane"
 
     BINDINGS = [
         Binding("n", "next_answer", "Next answer", id="next-answer"),
@@ -132,10 +134,9 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.title = self.document.title
-        self.pane.focus()
         self._apply_width()
-        # The text first; the tree is filled right after the first frame.
-        self.call_after_refresh(self._load_tree)
+        # In the first frame too: a lazy tree costs a few dozen nodes at any size.
+        self._load_tree()
         if self.position is None:
             self.query_one("#status", Static).update(Content("This document has no text."))
         else:

@@ -96,6 +96,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._pattern: re.Pattern[str] | None = None
         self._current_match: tuple[int, int] | None = None  # passage index, start offset
         self._scrolling_myself = False  # our own scrolls must not move the current passage
+        self._view_pending = False  # bring the current passage into view once laid out
 
     # What is shown ------------------------------------------------------------------
 
@@ -123,12 +124,11 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._heading = heading
         self._current = current
         self._laid_out_width = -1
-        self._layout()
-        self._scroll_myself(0)
-        self._bring_into_view(current, initial=True)
+        self._view_pending = True
+        if self.size.width:
+            self._scroll_myself(0)
+        self._ensure_layout()
         self.refresh()
-        # Before the first layout the pane has no size yet: lay out again once it has.
-        self.call_after_refresh(self._relayout)
 
     def set_marks(self, marks: dict[int, PassageMarks], section_bookmarked: bool) -> None:
         """New notes and bookmarks for the shown section (after an edit or another session)."""
@@ -237,10 +237,29 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     def _text_width(self) -> int:
         return max(10, self.scrollable_content_region.width - GUTTER - 1)
 
+    def _ensure_layout(self) -> None:
+        """Wrap for the pane's width if it changed (or the section did), keeping the current
+        passage in view. Nothing is wrapped before the pane has a size: wrapping at a guessed
+        width would draw a wrong first frame."""
+        if self._section is None or not self.size.width:
+            return
+        if self._text_width() != self._laid_out_width:
+            self._layout()
+            self._view_pending = True
+        if self._view_pending and self.size.height:
+            self._view_pending = False
+            self._bring_into_view(self._current, initial=True)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The first render after the pane got its size comes before its Resize event is
+        # handled: lay out here so that very first frame is wrapped right.
+        self._ensure_layout()
+        return super().render_lines(crop)
+
     def _layout(self) -> None:
         section = self._section
         width = self._text_width()
-        if section is None or width == self._laid_out_width:
+        if section is None or width == self._laid_out_width or not self.size.width:
             return
         self._laid_out_width = width
         console = self.app.console
@@ -282,16 +301,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(width + GUTTER + 1, len(lines))
 
     def on_resize(self, event: events.Resize) -> None:
-        self._relayout()
-        self.post_message(self.Resized())
-
-    def _relayout(self) -> None:
-        """Wrap again if the width changed, keeping the current passage in view."""
-        if self._section is None or self._text_width() == self._laid_out_width:
-            return
-        self._layout()
-        self._bring_into_view(self._current, initial=True)
+        self._ensure_layout()
         self.refresh()
+        self.post_message(self.Resized())
 
     def _bring_into_view(self, passage: int, initial: bool = False) -> None:
         if not self._spans or self.size.height == 0:

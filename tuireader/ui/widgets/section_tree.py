@@ -45,7 +45,9 @@ class SectionTree(Tree[NodeData]):
 
     # Textual's Tree keys, named for this tree (and given ids, so a keymap can change them).
     BINDINGS = [
-        Binding("enter", "select_cursor", "Open the section, or fold a group", id="tree-open"),
+        Binding(
+            "enter", "select_cursor", "Open the section, or fold a group", False, id="tree-open"
+        ),
         Binding("space", "toggle_node", "Fold or unfold a group", show=False, id="tree-fold"),
         Binding("up", "cursor_up", "Move the cursor up", show=False, id="tree-up"),
         Binding("down", "cursor_down", "Move the cursor down", show=False, id="tree-down"),
