@@ -7,7 +7,6 @@ from textual.widgets import Static
 from tests.helpers.reader import pane_text, where
 from tuireader.model import Document
 from tuireader.ui.app import ReaderApp
-from tuireader.ui.screens.picker import SectionPicker
 from tuireader.ui.widgets.reading_pane import ReadingPane
 from tuireader.ui.widgets.section_tree import SectionTree
 
@@ -34,14 +33,48 @@ async def test_resize_keeps_the_place(app: ReaderApp) -> None:
 
 async def test_narrow_t_shows_the_tree_over_the_text(app: ReaderApp) -> None:
     async with app.run_test(size=(60, 20)) as pilot:
-        assert app.query_one(SectionTree).region.width == 0
+        tree = app.query_one(SectionTree)
+        pane = app.query_one(ReadingPane)
+        assert tree.region.width == 0
         await pilot.press("t")
-        assert isinstance(app.screen, SectionPicker)
+        assert tree.region.width > 0 and tree.has_focus
+        assert pane.region.width == 60  # over the text: the text keeps its width
         await pilot.press("down", "down", "down", "enter")
-        assert not isinstance(app.screen, SectionPicker)
         assert where(app) == ("qa-2", 0)
+        assert tree.region.width == 0 and pane.has_focus  # choosing closes it
         await pilot.press("t", "escape")
-        assert where(app) == ("qa-2", 0)
+        assert where(app) == ("qa-2", 0) and tree.region.width == 0 and pane.has_focus
+
+
+async def test_reading_keys_work_while_the_tree_is_over_the_text(app: ReaderApp) -> None:
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("t", "n")
+        assert where(app) == ("qa-1", 0)
+        await pilot.press("right_square_bracket", "j")
+        assert where(app) == ("qa-2", 1)
+        tree = app.query_one(SectionTree)
+        assert tree.cursor_node is not None and tree.cursor_node.data == "qa-2"
+        await pilot.press("question_mark")
+        assert app.screen is not app.reader  # the help opened
+        await pilot.press("escape", "q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_widening_with_the_tree_over_the_text_gives_the_side_tree(app: ReaderApp) -> None:
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("t")
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        tree = app.query_one(SectionTree)
+        pane = app.query_one(ReadingPane)
+        assert tree.region.width > 0 and pane.region.x >= tree.region.right  # beside it
+        title = app.reader.query_one("#title")
+        assert title.region.height == 1 and not title.region.overlaps(tree.region)
+        await pilot.press("t")  # hides the side tree, as on any wide terminal
+        assert tree.region.width == 0
+        await pilot.press("t")
+        assert tree.region.width > 0
 
 
 async def test_markup_in_the_document_is_shown_literally(markup_document: Document) -> None:

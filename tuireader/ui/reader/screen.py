@@ -15,7 +15,7 @@ Keys (every binding has an id, so a keymap can change it):
 | space PgDn / PgUp | page-down / page-up | a page down / up, on into the next section |
 | g Home / G End | first-passage / last-passage | first / last passage of the section |
 | tab | switch-focus | tree or text |
-| t | toggle-tree | hide or show the tree (over the text when narrow) |
+| t / esc | toggle-tree / close-tree | hide or show the tree (over the text when narrow) |
 | a, m, v, A, M | edit-note, toggle-bookmark, inline-notes, list-notes, list-bookmarks | notes |
 | / . , esc | search, next-match, previous-match, end-search | search |
 | ? / q | help / quit | |
@@ -81,6 +81,7 @@ class ReaderScreen(Screen[None]):
         # Shown (first) only while a search is on; see check_action.
         Binding("full_stop", "next_match", "Next match", id="next-match"),
         Binding("comma", "previous_match", "Prev match", id="previous-match"),
+        Binding("escape", "close_tree", "Close the tree", show=False, id="close-tree"),
         Binding("escape", "end_search", "End search", id="end-search"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
@@ -96,7 +97,8 @@ class ReaderScreen(Screen[None]):
         self.notes_flow = NotesFlow(self, notes)
         self.search_flow = SearchFlow(self)
         self.position: Position | None = self._start_position()
-        self._tree_hidden = False
+        self._tree_hidden = False  # wide: hidden with t
+        self._tree_over = False  # narrow: shown over the text with t
 
     @property
     def notes(self) -> DocumentNotes | None:
@@ -186,7 +188,7 @@ class ReaderScreen(Screen[None]):
     def _keep_focus_visible(self) -> None:
         """Hide the tree on a narrow terminal (it must not keep the keyboard then)."""
         self._apply_width()
-        if (self.narrow or self._tree_hidden) and self.section_tree.has_focus:
+        if self.section_tree.has_focus and not self._tree_shown:
             self.pane.focus()
 
     # Moving -------------------------------------------------------------------------
@@ -327,7 +329,7 @@ class ReaderScreen(Screen[None]):
     @on(SectionTree.SectionChosen)
     def _tree_chose(self, event: SectionTree.SectionChosen) -> None:
         self.open_section(event.section_id)
-        self.pane.focus()
+        self.action_close_tree()
 
     # Tree and focus -----------------------------------------------------------------
 
@@ -335,30 +337,40 @@ class ReaderScreen(Screen[None]):
     def narrow(self) -> bool:
         return self.app.size.width < NARROW
 
+    @property
+    def _tree_shown(self) -> bool:
+        """Beside the text (wide, not hidden with t), or over it (narrow, opened with t)."""
+        return self._tree_over if self.narrow else not self._tree_hidden
+
     def _apply_width(self) -> None:
         # A class only when narrow: a class that changes makes Textual restyle every widget,
         # which a breakpoint class would do at every start.
         self.set_class(self.narrow, "-narrow")
+        if not self.narrow and self._tree_over:  # widened: the side tree again
+            self._tree_over = False
+            self.remove_class("-tree-over")
 
     def action_toggle_tree(self) -> None:
         if self.narrow:
-            from tuireader.ui.screens.picker import SectionPicker
-
-            current = self.location[0] if self.location else None
-            picker = SectionPicker(self.document, self.navigator, current)
-            self.app.push_screen(picker, self._picked)
-            return
-        self._tree_hidden = not self._tree_hidden
-        self.set_class(self._tree_hidden, "-hide-tree")
-        if self._tree_hidden:
+            self._tree_over = not self._tree_over
+            self.set_class(self._tree_over, "-tree-over")
+        else:
+            self._tree_hidden = not self._tree_hidden
+            self.set_class(self._tree_hidden, "-hide-tree")
+        if self._tree_shown and self.narrow:
+            self.section_tree.focus()
+        elif not self._tree_shown:
             self.pane.focus()
 
-    def _picked(self, section_id: str | None) -> None:
-        if section_id:
-            self.open_section(section_id)
+    def action_close_tree(self) -> None:
+        """Close the tree shown over the text (narrow terminals); the text has the keyboard."""
+        if self._tree_over:
+            self._tree_over = False
+            self.remove_class("-tree-over")
+        self.pane.focus()
 
     def action_switch_focus(self) -> None:
-        if self.section_tree.has_focus or self.narrow or self._tree_hidden:
+        if self.section_tree.has_focus or not self._tree_shown:
             self.pane.focus()
         else:
             self.section_tree.focus()
@@ -377,6 +389,8 @@ class ReaderScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_match", "previous_match", "end_search"):
             return self.search_flow.active
+        if action == "close_tree":
+            return self._tree_over
         return super().check_action(action, parameters)
 
     def action_help(self) -> None:
