@@ -47,21 +47,25 @@ class Annotations:
         self.notes = notes
         self.navigator = navigator
         self._notes_at: dict[str, list[Item]] = {}
-        self._bookmark_at: dict[str, Item] = {}
+        self._bookmarks_at: dict[str, list[Item]] = {}
         self.rebuild()
 
     def rebuild(self) -> None:
         """Recompute after the store changed (an edit here, or another session's save)."""
         self._notes_at = {}
-        self._bookmark_at = {}
+        self._bookmarks_at = {}
         if self.notes is None:
             return
+        # Two sessions (or the CLI) can put two notes, or two bookmarks, on one passage:
+        # all are kept and shown, oldest first.
         for item in self.notes.notes():
             if item.status is not Status.ORPHANED:
                 self._notes_at.setdefault(item.target, []).append(item)
         for item in self.notes.bookmarks():
             if item.status is not Status.ORPHANED:
-                self._bookmark_at[item.target] = item
+                self._bookmarks_at.setdefault(item.target, []).append(item)
+        for items in (*self._notes_at.values(), *self._bookmarks_at.values()):
+            items.sort(key=lambda i: (i.record.created, i.record.id))
 
     # Marks ---------------------------------------------------------------------------
 
@@ -70,29 +74,34 @@ class Annotations:
         marks = {}
         for index, passage in enumerate(section.passages):
             notes = self._notes_at.get(passage.id, [])
-            bookmarked = passage.id in self._bookmark_at
+            bookmarked = passage.id in self._bookmarks_at
             if notes or bookmarked:
                 bodies = tuple(make_controls_visible(n.record.body) for n in notes)
                 marks[index] = PassageMarks(bodies, bookmarked)
         return marks
 
     def section_bookmarked(self, section_id: str) -> bool:
-        return section_id in self._bookmark_at
+        return section_id in self._bookmarks_at
 
     def bookmarked_sections(self) -> set[str]:
         """Sections holding a bookmark, on themselves or on one of their passages."""
-        found = set()
-        for target in self._bookmark_at:
-            found.add(target.rpartition(".")[0] if "." in target else target)
-        return found
+        return {self._section_of(target) for target in self._bookmarks_at}
 
-    def note_on(self, passage_id: str) -> Item | None:
-        """The most recently changed note on a passage."""
-        notes = self._notes_at.get(passage_id)
-        return max(notes, key=lambda i: i.record.updated) if notes else None
+    def noted_sections(self) -> set[str]:
+        """Sections with a note on one of their passages."""
+        return {self._section_of(target) for target in self._notes_at}
 
-    def bookmark_on(self, target: str) -> Item | None:
-        return self._bookmark_at.get(target)
+    @staticmethod
+    def _section_of(target: str) -> str:
+        return target.rpartition(".")[0] if "." in target else target
+
+    def notes_on(self, passage_id: str) -> list[Item]:
+        """The notes on a passage, oldest first."""
+        return list(self._notes_at.get(passage_id, ()))
+
+    def bookmarks_on(self, target: str) -> list[Item]:
+        """The bookmarks on a passage or section (more than one after two sessions)."""
+        return list(self._bookmarks_at.get(target, ()))
 
     # Lists ---------------------------------------------------------------------------
 

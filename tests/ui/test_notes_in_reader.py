@@ -255,3 +255,71 @@ async def test_control_characters_in_a_note_never_reach_the_terminal(
         options = app.screen.query_one(OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert not any("\x1b" in p for p in prompts)
+
+
+async def test_several_notes_on_one_passage_can_each_be_opened(
+    seed: Document, tmp_path: Path
+) -> None:
+    from tuireader.ui.screens.note_choice import NoteChoice
+
+    for body in ("first session's note", "second session's note"):
+        other = NotesStore(tmp_path).open(seed)  # two sessions, one passage
+        other.add_note("qa-1.p2", body)
+        other.save()
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "j", "v")
+        assert "first session's note" in pane_text(app)
+        assert "second session's note" in pane_text(app)
+        await pilot.press("a")
+        assert isinstance(app.screen, NoteChoice)
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert prompts == ["1. first session's note", "2. second session's note", "+ A new note"]
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one(TextArea).text == "second session's note"
+        await pilot.press("end", *" (edited)", "ctrl+s")
+        await pilot.press("a", "down", "down", "enter")  # a third one, new
+        assert app.screen.query_one(TextArea).text == ""
+        await pilot.press(*"third", "ctrl+s")
+    assert sorted(saved_bodies_all(seed, tmp_path)) == [
+        "first session's note",
+        "second session's note (edited)",
+        "third",
+    ]
+
+
+def saved_bodies_all(seed: Document, data_dir: Path) -> list[str]:
+    return [i.record.body for i in NotesStore(data_dir).open(seed).notes()]
+
+
+async def test_m_removes_every_bookmark_on_the_passage(seed: Document, tmp_path: Path) -> None:
+    for _ in range(2):
+        other = NotesStore(tmp_path).open(seed)
+        other.add_bookmark("qa-3.p2")
+        other.save()
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "n", "n", "j")
+        marks = app.query_one(ReadingPane).marks_at(1)
+        assert marks is not None and marks.bookmarked
+        await pilot.press("m")
+        assert app.query_one(ReadingPane).marks_at(1) is None
+        node = app.query_one(SectionTree).node_for("qa-3")
+        assert node is not None and "★" not in str(node.label)
+    assert NotesStore(tmp_path).open(seed).bookmarks() == []
+
+
+async def test_the_tree_marks_sections_with_notes(seed: Document, tmp_path: Path) -> None:
+    notes = NotesStore(tmp_path).open(seed)
+    notes.add_note("qa-5.p2", "a thought")
+    notes.add_bookmark("qa-5.p3")
+    notes.save()
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        node = app.query_one(SectionTree).node_for("qa-5")
+        assert node is not None and str(node.label).startswith("★✎ Q5")
+        other = app.query_one(SectionTree).node_for("qa-4")
+        assert other is not None and str(other.label).startswith("Q4")

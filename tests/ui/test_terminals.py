@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import Static
 
 from tests.helpers.reader import pane_text, where
@@ -128,3 +130,22 @@ async def test_empty_document_opens() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("n", "j", "space", "G", "right_square_bracket")
         assert "no text" in str(app.query_one("#status", Static).render())
+
+
+async def test_the_note_editor_has_room_to_type_on_a_small_terminal(
+    seed: Document, tmp_path: Path
+) -> None:
+    from textual.widgets import TextArea
+
+    from tuireader.store import NotesStore
+    from tuireader.ui.screens.note_editor import NoteEditor
+
+    app = ReaderApp(seed, notes=NotesStore(tmp_path).open(seed))
+    async with app.run_test(size=(40, 15)) as pilot:
+        await pilot.press("j", "a")
+        assert isinstance(app.screen, NoteEditor)
+        area = app.screen.query_one(TextArea)
+        assert area.content_region.height >= 3  # lines to type in, not only a frame
+        assert area.region.bottom <= 15
+        await pilot.press(*"typed")
+        assert area.text == "typed"

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.timer import Timer
 
 from tuireader.annotations import Annotations, Listing
-from tuireader.store import DocumentNotes, Status, StoreError
+from tuireader.store import DocumentNotes, Item, Status, StoreError
 from tuireader.store.saver import NoteSaver
 from tuireader.text import make_controls_visible
 
@@ -113,7 +113,9 @@ class NotesFlow:
                 annotations.marks_for(pane.section),
                 annotations.section_bookmarked(pane.section.id),
             )
-        screen.section_tree.set_bookmarked(annotations.bookmarked_sections())
+        screen.section_tree.set_marked(
+            annotations.bookmarked_sections(), annotations.noted_sections()
+        )
         from tuireader.ui.screens.annotation_list import AnnotationList
 
         for open_screen in screen.app.screen_stack:
@@ -142,10 +144,25 @@ class NotesFlow:
     # Notes ----------------------------------------------------------------------------
 
     def edit_note(self) -> None:
+        """The note on the current passage in the editor; with several, ask which first."""
         passage = self._screen.current_passage_id()
         if passage is None or self._usable() is None:
             return
-        item = self.annotations.note_on(passage)
+        notes = self.annotations.notes_on(passage)
+        if len(notes) <= 1:
+            self._edit(passage, notes[0] if notes else None)
+            return
+        from tuireader.ui.screens.note_choice import NEW, NoteChoice
+
+        def chosen(note_id: str | None) -> None:
+            if note_id is not None:
+                found = [item for item in notes if item.record.id == note_id]
+                self._edit(passage, found[0] if found and note_id != NEW else None)
+
+        where = self.annotations.describe(passage)
+        self._screen.app.push_screen(NoteChoice(where, notes), chosen)
+
+    def _edit(self, passage: str, item: Item | None) -> None:
         body = item.record.body if item else ""
         self._open_editor(passage, item.record.id if item else None, body, body)
 
@@ -248,9 +265,10 @@ class NotesFlow:
         notes = self._usable()
         if passage is None or notes is None:
             return
-        item = self.annotations.bookmark_on(passage)
-        if item is not None:
-            notes.delete(item.record.id)
+        marks = self.annotations.bookmarks_on(passage)
+        if marks:  # all of them: two sessions may each have bookmarked it
+            for item in marks:
+                notes.delete(item.record.id)
             screen.notify("Bookmark removed.", markup=False, timeout=2)
         else:
             notes.add_bookmark(passage)

@@ -180,7 +180,7 @@ class ReaderScreen(Screen[None]):
     def _load_tree(self) -> None:
         tree = self.section_tree
         tree.load(self.document, self.navigator)
-        tree.set_bookmarked(self.annotations.bookmarked_sections())
+        tree.set_marked(self.annotations.bookmarked_sections(), self.annotations.noted_sections())
         if self.position is not None:
             tree.follow(self.navigator.section(self.position).id)
 

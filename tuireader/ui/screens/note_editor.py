@@ -21,12 +21,14 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Button, Static, TextArea
 
-from tuireader.ui.keys import key_rows
+from tuireader.ui.keys import hint, key_rows
 from tuireader.ui.messages import DraftChanged
 from tuireader.ui.screens.confirm import ConfirmScreen
 from tuireader.ui.screens.dialog import Dialog
 
 DRAFT_DELAY = 1.0
+#: Terminals with fewer rows than this get the compact editor.
+CRAMPED_BELOW = 22
 
 
 class NoteAction(StrEnum):
@@ -57,10 +59,10 @@ class NoteEditor(Dialog[NoteEdit | None]):
         self._draft_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        title = Content.assemble(("Note on ", "bold"), (self._where, "bold"))
+        what = "Edit note" if self._existing else "New note"
         with Vertical(id="editor-box") as box:
-            box.border_title = Content("Edit note" if self._existing else "New note")
-            yield Static(title)
+            box.border_title = Content.assemble(f"{what} · Note on ", (self._where, "bold"))
+            box.border_subtitle = hint(self.app, self.BINDINGS)
             yield Static(Content(self._quote), id="editor-quote")
             yield TextArea(self._start, id="editor-text", soft_wrap=True, tab_behavior="focus")
             keys = {row.binding_id: "/".join(row.keys) for row in key_rows(self.app, self.BINDINGS)}
@@ -70,7 +72,13 @@ class NoteEditor(Dialog[NoteEdit | None]):
                 yield Button(Content(f"Cancel ({keys['note-cancel']})"), id="cancel")
                 yield Button(Content(f"Save ({keys['note-save']})"), id="save", variant="primary")
 
+    def on_resize(self) -> None:
+        # On a short terminal the typing area comes first: a one-line quote, no buttons
+        # (their keys are named on the frame).
+        self.set_class(self.size.height < CRAMPED_BELOW, "-cramped")
+
     def on_mount(self) -> None:
+        self.on_resize()
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)

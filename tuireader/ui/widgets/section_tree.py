@@ -66,6 +66,7 @@ class SectionTree(Tree[NodeData]):
         self._group_of: dict[str, list[_Group]] = {}  # section id -> groups, outermost first
         self._navigator: Navigator | None = None
         self._bookmarked: set[str] = set()
+        self._noted: set[str] = set()
 
     def process_label(self, label: str | Text) -> Text:
         """Labels are document text: never markup."""
@@ -106,14 +107,18 @@ class SectionTree(Tree[NodeData]):
             label = Text.assemble((name, "bold"), " ", short_title(section.title, _LABEL_CHARS))
         else:
             label = Text(name)
-        if section.id in self._bookmarked:
-            label = Text.assemble("★ ", label)
+        marks = ("★" if section.id in self._bookmarked else "") + (
+            "✎" if section.id in self._noted else ""
+        )
+        if marks:
+            label = Text.assemble((marks, "bold"), " ", label)
         return label
 
-    def set_bookmarked(self, section_ids: set[str]) -> None:
-        """Flag the sections that hold bookmarks (★)."""
-        changed = section_ids ^ self._bookmarked
-        self._bookmarked = set(section_ids)
+    def set_marked(self, bookmarked: set[str], noted: set[str]) -> None:
+        """Flag the sections that hold bookmarks (★) and notes (✎)."""
+        changed = (bookmarked ^ self._bookmarked) | (noted ^ self._noted)
+        self._bookmarked = set(bookmarked)
+        self._noted = set(noted)
         if self._navigator is None:
             return
         for section_id in changed:
