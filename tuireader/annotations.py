@@ -106,21 +106,22 @@ class Annotations:
     # Lists ---------------------------------------------------------------------------
 
     def describe(self, target: str) -> str:
-        """``Q3 · passage 2`` for a passage id, ``Q3`` for a section id."""
+        """``Q3 · passage 2`` for a passage id, ``Q3`` for a section id. An id that is not
+        in the document (from a notes file, which anyone can edit) is shown harmlessly."""
         section_id, _, number = target.rpartition(".p")
         if not section_id:
             section = self.navigator.document.section(target)
-            return self.navigator.short_name(section) if section else target
+            return self.navigator.short_name(section) if section else make_controls_visible(target)
         section = self.navigator.document.section(section_id)
-        name = self.navigator.short_name(section) if section else section_id
-        return f"{name} · passage {number}"
+        name = self.navigator.short_name(section) if section else make_controls_visible(section_id)
+        return f"{name} · passage {make_controls_visible(number)}"
 
     def _group(self, item: Item) -> str:
         if item.status is Status.ORPHANED or item.section is None:
             return "Orphaned: no longer in the document"
         section = self.navigator.document.section(item.section)
         if section is None:
-            return item.section
+            return make_controls_visible(item.section)
         name = self.navigator.short_name(section)
         title = short_title(section.title, 60)
         return title if name == section.title else f"{name} · {title}"
@@ -135,7 +136,7 @@ class Annotations:
         for item in items:
             where = self.describe(item.target)
             if item.status is Status.ORPHANED:
-                where = f"was at {item.record.target}"
+                where = f"was at {make_controls_visible(item.record.target)}"
             rows.append(
                 ListRow(
                     item.record.id,

@@ -152,7 +152,10 @@ def cmd_read(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir) if args.data_dir else None
     document = open_document(path, preview=True)
     from tuireader.store import DocumentNotes, NotesStore
+    from tuireader.store.choices import RememberedChoices
     from tuireader.ui.app import run_reader  # Textual only now: keeps the CLI fast
+
+    choices = RememberedChoices(NotesStore(data_dir).root)
 
     def the_rest() -> tuple[Document, DocumentNotes | None]:
         whole = open_document(path)
@@ -162,10 +165,10 @@ def cmd_read(args: argparse.Namespace) -> int:
 
     if document.partial:  # a large file: its start now, the rest (and notes) in a moment
         gc_tuning.freeze_long_lived()
-        return run_reader(document, path=path, rest=the_rest)
+        return run_reader(document, path=path, rest=the_rest, choices=choices)
     notes = NotesStore(data_dir).open(document, path)
     gc_tuning.freeze_long_lived()
-    return run_reader(document, path=path, notes=notes)
+    return run_reader(document, path=path, notes=notes, choices=choices)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

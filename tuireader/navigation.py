@@ -27,6 +27,13 @@ class Navigator:
         self._index = {section.id: i for i, section in enumerate(self.sections)}
         self._questions = [i for i, s in enumerate(self.sections) if s.kind is SectionKind.QA]
         self._question_number = {index: n for n, index in enumerate(self._questions, start=1)}
+        # Passages before each readable section, and in all: how far through a position is.
+        self._before: list[int] = []
+        total = 0
+        for section in self.sections:
+            self._before.append(total)
+            total += len(section.passages)
+        self._total_passages = total
         comments = [i for i, s in enumerate(self.sections) if s.kind is SectionKind.COMMENT]
         self._comment_number = {index: n for n, index in enumerate(comments, start=1)}
 
@@ -150,3 +157,11 @@ class Navigator:
         if section.kind is SectionKind.COMMENT and index is not None:
             return f"Comment {self._comment_number[index]}"
         return section.title if len(section.title) <= 24 else section.title[:23] + "…"
+
+    def progress(self, position: Position) -> int:
+        """How far through the document a position is, in percent of its passages (``less``
+        shows the same): 0 at the first passage, 100 at the last."""
+        if self._total_passages <= 1:
+            return 100
+        passed = self._before[position.section] + position.passage
+        return passed * 100 // (self._total_passages - 1)

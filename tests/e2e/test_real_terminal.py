@@ -103,6 +103,25 @@ def test_no_color(terminals: list[Terminal]) -> None:
     terminal.wait_for("Q1/10")
     # The current passage is marked without colour: the gutter bar.
     assert any(line.startswith("▌") or "▌" in line[:40] for line in terminal.display())
+    # No colour codes at all (https://no-color.org): no SGR foreground/background.
+    import re
+
+    colours = set()
+    for params in re.findall(rb"\x1b\[([0-9;:]*)m", bytes(terminal.raw)):
+        for code in params.replace(b":", b";").split(b";"):
+            if code and (30 <= int(code) <= 37 or 40 <= int(code) <= 47 or int(code) >= 90):
+                colours.add(code)
+            if code in (b"38", b"48"):
+                colours.add(code)
+    assert not colours, f"colour codes written under NO_COLOR: {sorted(colours)}"
+    # The tree's cursor (the section being read) stands out without colour: reversed.
+    tree_cursor = [
+        (y, x)
+        for y in range(terminal.screen.lines)
+        for x in range(20)
+        if terminal.screen.buffer[y][x].reverse and terminal.screen.buffer[y][x].data != " "
+    ]
+    assert any(y > 1 for y, _ in tree_cursor), "the tree's cursor is not marked"
     terminal.press("q")
     assert terminal.wait_exit() == 0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import Tree
 
-from tests.helpers.reader import shown_notices, status, where
+from tests.helpers.reader import status, where
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.reader.screen import ReaderScreen
 from tuireader.ui.widgets.reading_pane import ReadingPane
@@ -15,7 +15,7 @@ from tuireader.ui.widgets.section_tree import SectionTree
 async def test_opens_on_intro(app: ReaderApp) -> None:
     async with app.run_test(size=(120, 40)):
         assert where(app) == ("intro", 0)
-        assert status(app) == "Intro · passage 1/3"
+        assert status(app) == "Intro · passage 1/3 · 0%"
         assert app.focused is app.query_one(ReadingPane)
 
 
@@ -25,16 +25,16 @@ async def test_n_and_p_move_between_answers_and_stop_at_the_ends(app: ReaderApp)
         assert where(app) == ("intro", 0)  # nothing before Q1
         await pilot.press("n")
         assert where(app) == ("qa-1", 0)
-        assert status(app) == "Q1/10 · passage 1/5"
+        assert status(app) == "Q1/10 · passage 1/5 · 3%"
         await pilot.press("p")
         assert where(app) == ("qa-1", 0)
-        assert any("first answer" in n for n in await shown_notices(pilot))
+        assert "This is the first answer." in status(app)
         for _ in range(9):
             await pilot.press("n")
         assert where(app) == ("qa-10", 0)
         await pilot.press("n")
         assert where(app) == ("qa-10", 0)
-        assert any("last answer" in n for n in await shown_notices(pilot))
+        assert status(app).endswith("This is the last answer.")
         await pilot.press("p")
         assert where(app) == ("qa-9", 0)
 
@@ -77,7 +77,7 @@ async def test_j_k_move_passages_and_cross_sections(app: ReaderApp) -> None:
         assert where(app) == ("intro", 2)
         await pilot.press("up")
         assert where(app) == ("intro", 1)
-        assert status(app) == "Intro · passage 2/3"
+        assert status(app) == "Intro · passage 2/3 · 1%"
 
 
 async def test_g_and_G_first_and_last_passage(app: ReaderApp) -> None:
@@ -213,7 +213,7 @@ async def test_clicking_a_passage_makes_it_current(app: ReaderApp) -> None:
         region = pane.passage_region(2)
         await pilot.click(ReadingPane, offset=(5, region.y + 1))
         assert where(app) == ("qa-1", 2)
-        assert status(app) == "Q1/10 · passage 3/5"
+        assert status(app) == "Q1/10 · passage 3/5 · 5%"
 
 
 async def test_tree_click_opens(app: ReaderApp) -> None:
@@ -224,3 +224,23 @@ async def test_tree_click_opens(app: ReaderApp) -> None:
         tree.select_node(node)
         await pilot.pause()
         assert where(app) == ("qa-6", 0)
+
+
+async def test_messages_replace_each_other_instead_of_piling_up(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        app.reader.open_section("speech")
+        await pilot.pause()
+        for _ in range(4):
+            await pilot.press("right_square_bracket")
+        assert status(app).count("This is the last section.") == 1
+        assert len(app.screen.query("Toast")) == 0  # not as notifications either
+        await pilot.press("left_square_bracket")  # moving on answers the message
+        assert "last section" not in status(app)
+
+
+async def test_the_status_line_says_how_far_through_the_document(app: ReaderApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.reader.open_section("speech")
+        await pilot.pause()
+        await pilot.press("G")
+        assert status(app).startswith("Speech · passage 22/22 · 100%")

@@ -34,3 +34,18 @@ def test_the_reader_command_tunes_the_collector(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["20000", "True"]
+
+
+async def test_the_theme_chosen_is_there_at_the_next_start(tmp_path: Path) -> None:
+    from tuireader.load import open_document
+    from tuireader.store.choices import RememberedChoices
+
+    document = open_document(None)
+    app = ReaderApp(document, choices=RememberedChoices(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.theme != "nord"
+        app.theme = "nord"  # what choosing it in the palette does
+        await pilot.pause()
+    again = ReaderApp(document, choices=RememberedChoices(tmp_path))
+    async with again.run_test(size=(80, 24)):
+        assert again.theme == "nord"

@@ -63,3 +63,18 @@ def test_describe(seed: Document) -> None:
     assert nav.describe(comment) == "Comment 2/4 · passage 1/1"
     speech = nav.position_of("speech", 4)
     assert speech is not None and nav.describe(speech) == "Speech · passage 5/22"
+
+
+def test_progress_runs_from_0_to_100_through_the_passages(seed: Document) -> None:
+    nav = Navigator(seed)
+    first = nav.first()
+    assert first is not None and nav.progress(first) == 0
+    last_section = Position(len(nav.sections) - 1, 0)
+    end = nav.last_passage(last_section)
+    assert nav.progress(end) == 100
+    values = []
+    position: Position | None = first
+    while position is not None:
+        values.append(nav.progress(position))
+        position = nav.next_passage(position)
+    assert values == sorted(values) and len(set(values)) > 50

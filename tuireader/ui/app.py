@@ -7,14 +7,17 @@ the interface (the stylesheet, the keymap, how keys are named).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.theme import Theme
 
 from tuireader.model import Document
 from tuireader.store import DocumentNotes
+from tuireader.store.choices import RememberedChoices
 from tuireader.ui.keys import NICER_NAMES
 from tuireader.ui.reader.screen import ReaderScreen
 
@@ -40,14 +43,24 @@ class ReaderApp(App[int]):
         notes: DocumentNotes | None = None,
         rest: RestReader | None = None,
         keymap: Mapping[str, str] | None = None,
+        choices: RememberedChoices | None = None,
     ) -> None:
         """``rest``, for a ``partial`` document (a large file's preview), reads the whole
         document and opens its notes; it runs in a thread once the first screen is shown."""
-        super().__init__()
+        # NO_COLOR means no colour codes at all (https://no-color.org): Textual writes none
+        # with its ANSI colours, where it would otherwise write greys.
+        super().__init__(ansi_color="NO_COLOR" in os.environ)
         self.reader = ReaderScreen(document, path=path, notes=notes)
         self._rest = rest
+        self._choices = choices
+        self._choices_problem: str | None = None
         if keymap:
             self.set_keymap(dict(keymap))
+        if choices is not None:
+            remembered, self._choices_problem = choices.load()
+            theme = remembered.get("theme")
+            if theme in self.available_themes:
+                self.theme = theme
 
     def get_default_screen(self) -> ReaderScreen:
         return self.reader
@@ -58,6 +71,9 @@ class ReaderApp(App[int]):
         return NICER_NAMES.get(name, name)
 
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._choices_problem:
+            self.notify(self._choices_problem, severity="warning", markup=False, timeout=10)
         if self._rest is not None:
             # After the first frame: a thread parsing megabytes would hold the GIL meanwhile.
             self.call_after_refresh(
@@ -81,6 +97,12 @@ class ReaderApp(App[int]):
             return
         self.call_from_thread(self.reader.take_whole_document, document, notes)
 
+    def _remember_theme(self, theme: Theme) -> None:
+        if self._choices is not None:
+            problem = self._choices.remember("theme", theme.name)
+            if problem:
+                self.notify(problem, severity="warning", markup=False, timeout=10)
+
     async def action_quit(self) -> None:
         """Textual's ctrl+q quits as ``q`` does: the notes are saved first."""
         self.reader.action_quit()
@@ -92,8 +114,9 @@ def run_reader(
     path: Path | None = None,
     notes: DocumentNotes | None = None,
     rest: RestReader | None = None,
+    choices: RememberedChoices | None = None,
 ) -> int:
     """Run the reader until the user quits; the process exit status."""
-    app = ReaderApp(document, path=path, notes=notes, rest=rest)
+    app = ReaderApp(document, path=path, notes=notes, rest=rest, choices=choices)
     result = app.run()
     return result if isinstance(result, int) else 0

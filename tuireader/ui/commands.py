@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 
 from tuireader.text import make_controls_visible
+from tuireader.titles import short_title
 
 if TYPE_CHECKING:
     from tuireader.ui.reader.screen import ReaderScreen
@@ -68,7 +69,9 @@ class SectionCommands(_ListedCommands):
             name = reader.navigator.short_name(section)
             title = section.title if section.title != name else ""
             text = f"{name}: {title}" if title else name
-            found.append((text[:_MAX_CANDIDATE], partial(reader.open_section, section.id)))
+            found.append(
+                (short_title(text, _MAX_CANDIDATE), partial(reader.open_section, section.id))
+            )
         return found
 
     async def discover(self) -> Hits:
@@ -93,16 +96,16 @@ class NotesCommands(_ListedCommands):
             body = " ".join(make_controls_visible(item.record.body).split())
             found.append(
                 (
-                    f"✎ {body} — {where}"[:_MAX_CANDIDATE],
+                    short_title(f"✎ {body} — {where}", _MAX_CANDIDATE),
                     partial(jump, item.record.id),
                 )
             )
         for item in notes.bookmarks():
             where = reader.annotations.describe(item.target)
-            quote = " ".join(item.record.anchor.exact.split())
+            quote = " ".join(make_controls_visible(item.record.anchor.exact).split())
             found.append(
                 (
-                    f"★ {where}: {quote}"[:_MAX_CANDIDATE],
+                    short_title(f"★ {where}: {quote}", _MAX_CANDIDATE),
                     partial(jump, item.record.id),
                 )
             )

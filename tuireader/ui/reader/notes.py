@@ -134,7 +134,7 @@ class NotesFlow:
     def _usable(self) -> DocumentNotes | None:
         notes, screen = self.notes, self._screen
         if notes is None:
-            screen.notify("Notes open once the whole document is read: a moment.", markup=False)
+            screen.tell("Notes open once the whole document is read: a moment.")
             return None
         if notes.read_only:
             screen.notify(notes.read_only, severity="warning", markup=False, timeout=10)
@@ -196,7 +196,7 @@ class NotesFlow:
         try:
             if result is not None and result.action is NoteAction.DELETE and note_id:
                 notes.delete(note_id)
-                screen.notify("Note deleted.", markup=False, timeout=3)
+                screen.tell("Note deleted.")
             elif result is not None and note_id:
                 notes.edit_note(note_id, result.body)
             elif result is not None:
@@ -255,7 +255,7 @@ class NotesFlow:
         pane = self._screen.pane
         pane.show_notes = not pane.show_notes
         shown = "shown under their passages" if pane.show_notes else "hidden (✎ marks them)"
-        self._screen.notify("Notes " + shown + ".", markup=False, timeout=2)
+        self._screen.tell("Notes " + shown + ".")
 
     # Bookmarks ------------------------------------------------------------------------
 
@@ -269,10 +269,10 @@ class NotesFlow:
         if marks:  # all of them: two sessions may each have bookmarked it
             for item in marks:
                 notes.delete(item.record.id)
-            screen.notify("Bookmark removed.", markup=False, timeout=2)
+            screen.tell("Bookmark removed.")
         else:
             notes.add_bookmark(passage)
-            screen.notify("Bookmarked.", markup=False, timeout=2)
+            screen.tell("Bookmarked.")
         self.save()
         self.redraw_marks()
 
@@ -307,7 +307,7 @@ class NotesFlow:
             return
         screen = self._screen
         if item.status is Status.ORPHANED:
-            screen.notify("Its passage is no longer in this document.", markup=False)
+            screen.tell("Its passage is no longer in this document.")
             return
         # Once the reader's screen is back: scrolling a suspended screen does not stick.
         screen.call_after_refresh(screen.go_to_target, item.target)

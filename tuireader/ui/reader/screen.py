@@ -31,6 +31,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static
 
 from tuireader.annotations import Annotations
@@ -48,6 +49,8 @@ from tuireader.ui.widgets.section_tree import SectionTree
 
 #: Below this width the tree is hidden and `t` shows it over the text.
 NARROW = 70
+#: Seconds a message stays in the status line (the next one replaces it sooner).
+MESSAGE_SECONDS = 4.0
 
 
 class ReaderScreen(Screen[None]):
@@ -97,6 +100,8 @@ class ReaderScreen(Screen[None]):
         self.notes_flow = NotesFlow(self, notes)
         self.search_flow = SearchFlow(self)
         self.position: Position | None = self._start_position()
+        self._message = ""
+        self._message_timer: Timer | None = None
         self._tree_hidden = False  # wide: hidden with t
         self._tree_over = False  # narrow: shown over the text with t
 
@@ -132,7 +137,7 @@ class ReaderScreen(Screen[None]):
             yield SectionTree(id="tree")
             yield ReadingPane(id="pane")
         yield Static(id="status")
-        yield KeyBar(lead=SEARCH_KEYS, id="keys")
+        yield KeyBar(lead=SEARCH_KEYS, offered=self._offered_key, id="keys")
 
     def on_mount(self) -> None:
         self.app.title = self.document.title
@@ -166,6 +171,7 @@ class ReaderScreen(Screen[None]):
         self.document = document
         self.navigator = Navigator(document)
         self.notes_flow.use(notes)
+        self.query_one(KeyBar).rebuild()  # the keys that suit it (questions or not)
         position = None
         if where is not None and self.position != start:  # the reader moved: stay there
             position = self.navigator.position_of(*where)
@@ -209,6 +215,7 @@ class ReaderScreen(Screen[None]):
         else:
             pane.set_current(position.passage)
         self.position = position
+        self._message = ""  # a move answers the last message ("This is the last answer.")
         self._update_status()
         self.notes_flow.remember_position()
 
@@ -233,18 +240,46 @@ class ReaderScreen(Screen[None]):
 
     def _heading(self, section: Section) -> str:
         name = self.navigator.short_name(section)
-        return section.title if name == section.title else f"{name} · {section.title}"
+        # A part's short name is its own title cut short: say it once.
+        if name == section.title or section.title.startswith(name.rstrip("…")):
+            return section.title
+        return f"{name} · {section.title}"
 
     def _update_status(self) -> None:
-        if self.position is not None:
-            status = Content(self.navigator.describe(self.position))
-            self.query_one("#status", Static).update(status)
+        if self.position is None:
+            return
+        where = self.navigator.describe(self.position)
+        if not self.document.partial:
+            where += f" · {self.navigator.progress(self.position)}%"
+        status = Content(where)
+        if self._message:
+            status = Content.assemble(status, "   ", (self._message, "bold"))
+        self.query_one("#status", Static).update(status)
+
+    def tell(self, message: str) -> None:
+        """A short message in the status line; it replaces the one before (they never pile
+        up) and goes after a few seconds. Warnings and errors are notifications instead."""
+        self._message = message
+        if self._message_timer is not None:
+            self._message_timer.stop()
+        self._message_timer = self.set_timer(MESSAGE_SECONDS, self._clear_message)
+        self._update_status()
+
+    def _clear_message(self) -> None:
+        self._message = ""
+        self._message_timer = None
+        self._update_status()
+
+    @property
+    def message(self) -> str:
+        """The message shown in the status line now, if any."""
+        return self._message
 
     def _move(self, target: Position | None, nowhere: str) -> None:
         if target is None:
             if self.document.partial:
                 nowhere = "Still reading the rest of the document; try again in a moment."
-            self.notify(nowhere, timeout=3, markup=False)
+            self.tell(nowhere)
             return
         self.go(target)
 
@@ -260,12 +295,8 @@ class ReaderScreen(Screen[None]):
         if self.navigator.question_count == 0:
             binding = "next-section" if step > 0 else "previous-section"
             where = "next" if step > 0 else "previous"
-            self.notify(
-                f"This document has no questions; {self.key_for(binding)} goes to the "
-                f"{where} section.",
-                timeout=3,
-                markup=False,
-            )
+            key = self.key_for(binding)
+            self.tell(f"This document has no questions; {key} goes to the {where} section.")
             return
         if step > 0:
             self._move(self.navigator.next_answer(self.position), "This is the last answer.")
@@ -376,6 +407,15 @@ class ReaderScreen(Screen[None]):
             self.section_tree.focus()
 
     # Keys, help, quitting -------------------------------------------------------------
+
+    def _offered_key(self, binding_id: str) -> bool | None:
+        """The key bar's choice for a document without questions: ] rather than n."""
+        if self.navigator.question_count == 0:
+            if binding_id == "next-answer":
+                return False
+            if binding_id == "next-section":
+                return True
+        return None
 
     def key_for(self, binding_id: str) -> str:
         """The name of the (first) key bound to ``binding_id`` now, as the key bar shows it."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from tuireader.search import Hit, Query, search_document
 from tuireader.search_steps import MatchSteps
+from tuireader.titles import short_title
 from tuireader.ui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
@@ -80,6 +81,10 @@ class SearchFlow:
 
     def list_matches(self, text: str) -> None:
         """The full-screen list of matches (once the search for ``text`` has finished)."""
+        if not text.strip():
+            for bar in self._screen.query(SearchBar):
+                bar.say("Type what to look for first.")
+            return
         if text != self._last_query:
             self._list_when_found = text
             return
@@ -92,36 +97,44 @@ class SearchFlow:
             section = screen.document.section(hit.section_id)
             if section is not None and hit.section_id not in groups:
                 name = screen.navigator.short_name(section)
-                title = section.title[:70]
+                title = short_title(section.title, 70)
                 groups[hit.section_id] = title if name == section.title else f"{name} · {title}"
-        title = f"“{text}”: {len(self._hits)} matches"
+        count = len(self._hits)
+        title = f"“{text}”: {count} match{'' if count == 1 else 'es'}"
         results = SearchResults(title, self._hits, groups, self._pattern)
         screen.app.push_screen(results, self._result_chosen)
 
     def _result_chosen(self, index: int | None) -> None:
+        if index is None:  # closed without choosing: back to the field, to search again
+            for bar in self._screen.query(SearchBar):
+                bar.focus_field()
+            return
         self._screen.pane.focus()
         if index is not None:
             # Once the reader's screen is back: scrolling a suspended screen does not stick.
             self._screen.call_after_refresh(self._go_to_match, index)
 
-    def _go_to_match(self, index: int) -> None:
+    def _go_to_match(self, index: int, wrapped: str = "") -> None:
+        """Go to a match and say which it is (``wrapped``: how the step came round)."""
         screen = self._screen
         hit = self._hits[index]
         target = None
         if hit.passage_id is not None:
             target = screen.navigator.position_of_passage(hit.passage_id)
         if target is None:
-            screen.notify("That note's passage is no longer in the document.", markup=False)
+            screen.tell("That note's passage is no longer in the document.")
             return
         self._current = index
         screen.go(target)
         current = (target.passage, hit.start) if hit.kind != "note" else None
         screen.pane.set_search(self._pattern, current)
-        where = f"match {index + 1}/{len(self._hits)}"
+        where = f"Match {index + 1} of {len(self._hits)}"
+        if wrapped:
+            where += f" ({wrapped})"
         if hit.kind == "note":
             keys = screen.key_for("inline-notes")
             where += f" (in a note on this passage: {keys} shows notes)"
-        screen.notify(where, timeout=2, markup=False)
+        screen.tell(where + ".")
 
     def step(self, direction: int) -> None:
         screen = self._screen
@@ -130,6 +143,11 @@ class SearchFlow:
         if steps is not None and screen.position is not None:
             found = steps.step(screen.position, self._current, direction)
         if found is None:
-            screen.notify("No matches to go to.", markup=False, timeout=2)
+            screen.tell("No matches to go to.")
             return
-        self._go_to_match(found.index)
+        wrapped = ""
+        if found.wrapped:
+            wrapped = (
+                "past the last: the first again" if direction > 0 else "before the first: the last"
+            )
+        self._go_to_match(found.index, wrapped)

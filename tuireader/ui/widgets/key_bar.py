@@ -8,7 +8,7 @@ search in progress its next/previous keys, and a rebound key its new name.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from textual.content import Content
 from textual.keys import key_to_character
@@ -17,16 +17,31 @@ from textual.widgets import Static
 
 from tuireader.ui.keys import key_text
 
+#: Decides whether a binding (by id) is offered, overriding its ``show``; None: its ``show``.
+Offered = Callable[[str], bool | None]
+
 
 class KeyBar(Static):
-    def __init__(self, *, lead: Collection[str] = (), id: str | None = None) -> None:
-        """``lead``: binding ids shown first when they are active (the keys of a mode)."""
+    def __init__(
+        self,
+        *,
+        lead: Collection[str] = (),
+        offered: Offered | None = None,
+        id: str | None = None,
+    ) -> None:
+        """``lead``: binding ids shown first when they are active (the keys of a mode);
+        ``offered``: which keys suit what is shown (no "next answer" without questions)."""
         super().__init__(id=id)
         self._lead = frozenset(lead)
+        self._offered = offered
+        self._parts: list[Content] = []
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self.rebuild()
+
+    def on_resize(self) -> None:
+        self._fit()
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
@@ -42,7 +57,9 @@ class KeyBar(Static):
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
             ident = binding.id or binding.action
-            if not binding.show or not active.enabled or ident in seen:
+            offered = self._offered(ident) if self._offered is not None else None
+            show = binding.show if offered is None else offered
+            if not show or not active.enabled or ident in seen:
                 continue
             name = self.app.get_key_display(binding)
             # key_to_character does not know every name ("slash"); a one-character name does.
@@ -56,4 +73,18 @@ class KeyBar(Static):
             seen.add(ident)
             part = key_text(name, binding.description)
             (first if ident in self._lead else rest).append(part)
-        self.update(Content("  ").join(first + rest))
+        self._parts = first + rest
+        self._fit()
+
+    def _fit(self) -> None:
+        """As many keys as fit, whole: a key cut in half ("^p palet…") helps nobody."""
+        room = self.content_region.width or 10_000
+        shown: list[Content] = []
+        used = 0
+        for part in self._parts:
+            needed = part.cell_length + (2 if shown else 0)
+            if used + needed > room:
+                break
+            shown.append(part)
+            used += needed
+        self.update(Content("  ").join(shown))

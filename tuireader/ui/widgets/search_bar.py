@@ -102,6 +102,14 @@ class SearchBar(Horizontal):
         field.focus()
         self._changed_now()
 
+    def focus_field(self) -> None:
+        """Give the field the keyboard again (after the list of matches closed)."""
+        self.query_one(Input).focus()
+
+    def say(self, message: str) -> None:
+        """A word about the field itself, where the count goes."""
+        self._show(message, error=True)
+
     def _show(self, message: str, error: bool = False) -> None:
         flags = [f"scope: {self.scope.value}"]
         if self.regex:
@@ -120,7 +128,12 @@ class SearchBar(Horizontal):
 
     def _changed_now(self) -> None:
         self._timer = None
-        self._search(self.current_query)
+        query = self.current_query
+        if not query.text.strip():  # nothing to look for (spaces alone are not a search)
+            self._show("")
+            self.post_message(self.Found(query, None, []))
+            return
+        self._search(query)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, query: Query) -> None:
@@ -144,7 +157,8 @@ class SearchBar(Horizontal):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if self._timer is not None:
+        if self._timer is not None:  # typed within the debounce: search now, once
+            self._timer.stop()
             self._changed_now()
         self.post_message(self.Submitted(self.current_query))
 

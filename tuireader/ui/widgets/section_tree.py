@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -24,7 +25,8 @@ from tuireader.titles import short_title
 BUCKET = 100
 #: Groups up to this size start unfolded.
 OPEN_UP_TO = 40
-_LABEL_CHARS = 44
+#: Labels are kept this long; each is cut to the tree's width when drawn.
+_LABEL_CHARS = 160
 
 
 @dataclass(eq=False, slots=True)
@@ -67,6 +69,17 @@ class SectionTree(Tree[NodeData]):
         self._navigator: Navigator | None = None
         self._bookmarked: set[str] = set()
         self._noted: set[str] = set()
+
+    def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
+        """A node's label cut to the tree's width at a word, with "…" (never mid-word)."""
+        text = super().render_label(node, base_style, style)
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        return fit(text, room) if room > 1 else text
 
     def process_label(self, label: str | Text) -> Text:
         """Labels are document text: never markup."""
@@ -202,6 +215,22 @@ class SectionTree(Tree[NodeData]):
         event.stop()
         if isinstance(event.node.data, str):
             self.post_message(self.SectionChosen(event.node.data))
+
+
+def fit(text: Text, room: int) -> Text:
+    """``text`` in at most ``room`` cells: cut after a whole word, then "…"."""
+    if text.cell_len <= room:
+        return text
+    plain = text.plain
+    cut = room - 1
+    space = plain.rfind(" ", 0, cut + 1)
+    if space > room // 2:
+        cut = space
+    shown = text[:cut]
+    while shown.plain and shown.plain[-1] in " ,;:":
+        shown.right_crop(1)
+    shown.append("…")
+    return shown
 
 
 def _ancestors(node: TreeNode[NodeData]) -> list[TreeNode[NodeData]]:
