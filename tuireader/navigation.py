@@ -165,3 +165,32 @@ class Navigator:
             return 100
         passed = self._before[position.section] + position.passage
         return passed * 100 // (self._total_passages - 1)
+
+    def at_progress(self, percent: int) -> Position | None:
+        """The passage ``percent`` of the way through the document (the inverse of
+        :meth:`progress`)."""
+        if not self.sections:
+            return None
+        target = max(0, min(100, percent)) * (self._total_passages - 1) // 100
+        index = bisect.bisect_right(self._before, target) - 1
+        return Position(index, target - self._before[index])
+
+    def resolve(self, text: str) -> Position | None:
+        """Where a "go to" typed by the user points: ``14`` or ``Q14`` (the 14th question;
+        without questions, the 14th section), ``45%``, or an id as the program prints them
+        (``qa-3``, ``qa-3.p2``, ``comment-2``). None if it points nowhere here."""
+        wanted = text.strip()
+        if not wanted:
+            return None
+        if wanted.endswith("%") and wanted[:-1].strip().isdigit():
+            return self.at_progress(int(wanted[:-1]))
+        number = wanted[1:] if wanted[:1] in ("Q", "q") and wanted[1:].isdigit() else wanted
+        if number.isdigit():
+            index = int(number) - 1
+            if self._questions:
+                ok = 0 <= index < len(self._questions)
+                return Position(self._questions[index], 0) if ok else None
+            return Position(index, 0) if 0 <= index < len(self.sections) else None
+        if "." in wanted:
+            return self.position_of_passage(wanted)
+        return self.position_of(wanted)

@@ -78,3 +78,29 @@ def test_progress_runs_from_0_to_100_through_the_passages(seed: Document) -> Non
         values.append(nav.progress(position))
         position = nav.next_passage(position)
     assert values == sorted(values) and len(set(values)) > 50
+
+
+def test_resolve_what_a_user_types_to_go_somewhere(seed: Document) -> None:
+    nav = Navigator(seed)
+    assert ids(nav, nav.resolve("3")) == ("qa-3", 0)
+    assert ids(nav, nav.resolve("Q10")) == ("qa-10", 0)
+    assert ids(nav, nav.resolve(" q1 ")) == ("qa-1", 0)
+    assert ids(nav, nav.resolve("qa-3.p2")) == ("qa-3", 1)
+    assert ids(nav, nav.resolve("comment-2")) == ("comment-2", 0)
+    assert ids(nav, nav.resolve("comments")) == ("comment-1", 0)
+    assert ids(nav, nav.resolve("0%")) == ("intro", 0)
+    assert ids(nav, nav.resolve("100%")) == ("speech", 21)
+    halfway = nav.resolve("50%")
+    assert halfway is not None and 48 <= nav.progress(halfway) <= 50
+    for nowhere in ("11", "Q0", "qa-99", "qa-3.p99", "", "sanctions"):
+        assert nav.resolve(nowhere) is None, nowhere
+
+
+def test_resolve_numbers_sections_when_there_are_no_questions() -> None:
+    from tuireader.parse import parse_document
+
+    document = parse_document("One.\n\n# Two\n\nText.\n\n# Three\n\nMore text.\n", "x")
+    nav = Navigator(document)
+    assert nav.question_count == 0
+    second = nav.resolve("2")
+    assert second is not None and nav.section(second).title == "Two"

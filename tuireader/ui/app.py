@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.theme import Theme
@@ -61,6 +62,9 @@ class ReaderApp(App[int]):
             theme = remembered.get("theme")
             if theme in self.available_themes:
                 self.theme = theme
+            width = remembered.get("tree-width", "")
+            if width.isdigit():
+                self.reader.tree_panel.width = int(width)
 
     def get_default_screen(self) -> ReaderScreen:
         return self.reader
@@ -98,8 +102,15 @@ class ReaderApp(App[int]):
         self.call_from_thread(self.reader.take_whole_document, document, notes)
 
     def _remember_theme(self, theme: Theme) -> None:
+        self._remember("theme", theme.name)
+
+    @on(ReaderScreen.TreeWidthChanged)
+    def _remember_tree_width(self, event: ReaderScreen.TreeWidthChanged) -> None:
+        self._remember("tree-width", str(event.width))
+
+    def _remember(self, key: str, value: str) -> None:
         if self._choices is not None:
-            problem = self._choices.remember("theme", theme.name)
+            problem = self._choices.remember(key, value)
             if problem:
                 self.notify(problem, severity="warning", markup=False, timeout=10)
 

@@ -59,10 +59,34 @@ class NotesFlow:
             return
         for warning in notes.warnings:
             screen.notify(warning, severity="warning", markup=False, timeout=12)
+        moved = self._moved_since_last_time()
+        if moved:
+            screen.notify(moved, severity="warning", markup=False, timeout=12)
         if self._poll_timer is None:
             self._poll_timer = screen.set_interval(POLL_EVERY, self._poll)
         if notes.draft is not None and not notes.read_only:
             screen.call_after_refresh(self._offer_draft)
+
+    def _moved_since_last_time(self) -> str:
+        """What changed for the notes when the document changed under them, once at start."""
+        notes = self.notes
+        if notes is None:
+            return ""
+        items = notes.notes() + notes.bookmarks()
+        moved = sum(item.status is Status.APPROXIMATE for item in items)
+        orphaned = sum(item.status is Status.ORPHANED for item in items)
+        if not moved and not orphaned:
+            return ""
+        parts = []
+        if moved:
+            parts.append(f"{moved} found in a new place")
+        if orphaned:
+            parts.append(f"{orphaned} no longer in it")
+        lists = f"{self._screen.key_for('list-notes')} and {self._screen.key_for('list-bookmarks')}"
+        return (
+            f"The document has changed. Of your notes and bookmarks, {' and '.join(parts)}: "
+            f"{lists} list them."
+        )
 
     def save(self) -> bool:
         """Write pending changes; on failure say why (once) and keep them for a retry."""

@@ -5,20 +5,8 @@ post messages and the screen moves, asking the headless ``Navigator`` where each
 Notes and search each have a helper of their own (:mod:`.notes`, :mod:`.search`) that the
 screen's actions and message handlers call; they hold no state the screen needs.
 
-Keys (every binding has an id, so a keymap can change it):
-
-| key | binding id | what it does |
-| :- | :- | :- |
-| n / p | next-answer / previous-answer | next / previous question with its answer |
-| ] / [ | next-section / previous-section | next / previous section of any kind |
-| j ↓ / k ↑ | next-passage / previous-passage | next / previous passage (paragraph) |
-| space PgDn / PgUp | page-down / page-up | a page down / up, on into the next section |
-| g Home / G End | first-passage / last-passage | first / last passage of the section |
-| tab | switch-focus | tree or text |
-| t / esc | toggle-tree / close-tree | hide or show the tree (over the text when narrow) |
-| a, m, v, A, M | edit-note, toggle-bookmark, inline-notes, list-notes, list-bookmarks | notes |
-| / . , esc | search, next-match, previous-match, end-search | search |
-| ? / q | help / quit | |
+Keys: every binding below has an id, so a keymap can change it; docs/keys.md lists them
+(a test keeps it true) and the help screen shows them as they are bound now.
 """
 
 from __future__ import annotations
@@ -27,11 +15,10 @@ from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Static
 
 from tuireader.annotations import Annotations
@@ -40,17 +27,16 @@ from tuireader.navigation import Navigator, Position
 from tuireader.store import DocumentNotes
 from tuireader.ui.commands import NotesCommands, SectionCommands
 from tuireader.ui.messages import ConfirmPlaceRequested, DeleteRequested, DraftChanged
+from tuireader.ui.reader.bindings import NOWHERE, READER_BINDINGS
 from tuireader.ui.reader.notes import NotesFlow
 from tuireader.ui.reader.search import SEARCH_KEYS, SearchFlow
+from tuireader.ui.reader.tree_panel import TreePanel
+from tuireader.ui.widgets.go_to_bar import GoToBar
 from tuireader.ui.widgets.key_bar import KeyBar
 from tuireader.ui.widgets.reading_pane import ReadingPane
 from tuireader.ui.widgets.search_bar import SearchBar
 from tuireader.ui.widgets.section_tree import SectionTree
-
-#: Below this width the tree is hidden and `t` shows it over the text.
-NARROW = 70
-#: Seconds a message stays in the status line (the next one replaces it sooner).
-MESSAGE_SECONDS = 4.0
+from tuireader.ui.widgets.status_line import StatusLine
 
 
 class ReaderScreen(Screen[None]):
@@ -60,35 +46,7 @@ class ReaderScreen(Screen[None]):
     #: The text has the keyboard from the first frame (Textual would pick the tree).
     AUTO_FOCUS = "#pane"
 
-    BINDINGS = [
-        Binding("n", "next_answer", "Next answer", id="next-answer"),
-        Binding("p", "previous_answer", "Prev answer", show=False, id="previous-answer"),
-        Binding("right_square_bracket", "next_section", "Next section", False, id="next-section"),
-        Binding(
-            "left_square_bracket", "previous_section", "Prev section", False, id="previous-section"
-        ),
-        Binding("j,down", "next_passage", "Next passage", show=False, id="next-passage"),
-        Binding("k,up", "previous_passage", "Prev passage", show=False, id="previous-passage"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="page-down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="page-up"),
-        Binding("g,home", "first_passage", "First passage", show=False, id="first-passage"),
-        Binding("G,end", "last_passage", "Last passage", show=False, id="last-passage"),
-        Binding("tab", "switch_focus", "Tree/text", show=False, id="switch-focus"),
-        Binding("t", "toggle_tree", "Tree", id="toggle-tree"),
-        Binding("a", "edit_note", "Note", id="edit-note"),
-        Binding("m", "toggle_bookmark", "Bookmark", id="toggle-bookmark"),
-        Binding("v", "toggle_inline_notes", "Show notes", show=False, id="inline-notes"),
-        Binding("A", "list_notes", "All notes", show=False, id="list-notes"),
-        Binding("M", "list_bookmarks", "All bookmarks", show=False, id="list-bookmarks"),
-        Binding("slash", "search", "Search", id="search"),
-        # Shown (first) only while a search is on; see check_action.
-        Binding("full_stop", "next_match", "Next match", id="next-match"),
-        Binding("comma", "previous_match", "Prev match", id="previous-match"),
-        Binding("escape", "close_tree", "Close the tree", show=False, id="close-tree"),
-        Binding("escape", "end_search", "End search", id="end-search"),
-        Binding("question_mark", "help", "Help", id="help"),
-        Binding("q", "quit", "Quit", id="quit"),
-    ]
+    BINDINGS = READER_BINDINGS
 
     def __init__(
         self, document: Document, *, path: Path | None = None, notes: DocumentNotes | None = None
@@ -100,10 +58,7 @@ class ReaderScreen(Screen[None]):
         self.notes_flow = NotesFlow(self, notes)
         self.search_flow = SearchFlow(self)
         self.position: Position | None = self._start_position()
-        self._message = ""
-        self._message_timer: Timer | None = None
-        self._tree_hidden = False  # wide: hidden with t
-        self._tree_over = False  # narrow: shown over the text with t
+        self.tree_panel = TreePanel(self)
 
     @property
     def notes(self) -> DocumentNotes | None:
@@ -136,16 +91,18 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="body"):
             yield SectionTree(id="tree")
             yield ReadingPane(id="pane")
-        yield Static(id="status")
+        yield StatusLine(id="status")
         yield KeyBar(lead=SEARCH_KEYS, offered=self._offered_key, id="keys")
 
     def on_mount(self) -> None:
         self.app.title = self.document.title
-        self._apply_width()
+        if self.tree_panel.width is not None:
+            self.tree_panel.set_width(self.tree_panel.width)
+        self.tree_panel.apply_width()
         # In the first frame too: a lazy tree costs a few dozen nodes at any size.
         self._load_tree()
         if self.position is None:
-            self.query_one("#status", Static).update(Content("This document has no text."))
+            self.status_line.show("This document has no text.")
         else:
             self.go(self.position, force=True)
         for warning in self.document.warnings:
@@ -191,11 +148,8 @@ class ReaderScreen(Screen[None]):
             tree.follow(self.navigator.section(self.position).id)
 
     @on(ReadingPane.Resized)
-    def _keep_focus_visible(self) -> None:
-        """Hide the tree on a narrow terminal (it must not keep the keyboard then)."""
-        self._apply_width()
-        if self.section_tree.has_focus and not self._tree_shown:
-            self.pane.focus()
+    def _resized(self) -> None:
+        self.tree_panel.apply_width()
 
     # Moving -------------------------------------------------------------------------
 
@@ -215,8 +169,7 @@ class ReaderScreen(Screen[None]):
         else:
             pane.set_current(position.passage)
         self.position = position
-        self._message = ""  # a move answers the last message ("This is the last answer.")
-        self._update_status()
+        self._update_status(keep_message=False)  # a move answers "This is the last answer."
         self.notes_flow.remember_position()
 
     def go_to_target(self, target: str) -> bool:
@@ -245,35 +198,27 @@ class ReaderScreen(Screen[None]):
             return section.title
         return f"{name} · {section.title}"
 
-    def _update_status(self) -> None:
+    def _update_status(self, *, keep_message: bool = True) -> None:
         if self.position is None:
             return
         where = self.navigator.describe(self.position)
         if not self.document.partial:
             where += f" · {self.navigator.progress(self.position)}%"
-        status = Content(where)
-        if self._message:
-            status = Content.assemble(status, "   ", (self._message, "bold"))
-        self.query_one("#status", Static).update(status)
+        self.status_line.show(where, keep_message=keep_message)
+
+    @property
+    def status_line(self) -> StatusLine:
+        return self.query_one("#status", StatusLine)
 
     def tell(self, message: str) -> None:
-        """A short message in the status line; it replaces the one before (they never pile
-        up) and goes after a few seconds. Warnings and errors are notifications instead."""
-        self._message = message
-        if self._message_timer is not None:
-            self._message_timer.stop()
-        self._message_timer = self.set_timer(MESSAGE_SECONDS, self._clear_message)
-        self._update_status()
-
-    def _clear_message(self) -> None:
-        self._message = ""
-        self._message_timer = None
-        self._update_status()
+        """A short message in the status line (see :class:`StatusLine`). Warnings and
+        errors are notifications instead."""
+        self.status_line.tell(message)
 
     @property
     def message(self) -> str:
         """The message shown in the status line now, if any."""
-        return self._message
+        return self.status_line.message
 
     def _move(self, target: Position | None, nowhere: str) -> None:
         if target is None:
@@ -283,51 +228,18 @@ class ReaderScreen(Screen[None]):
             return
         self.go(target)
 
-    def action_next_answer(self) -> None:
-        self._answer(+1)
-
-    def action_previous_answer(self) -> None:
-        self._answer(-1)
-
-    def _answer(self, step: int) -> None:
+    def action_move(self, where: str) -> None:
+        """n, p, ], [, j, k, g, G: ``where`` names the Navigator's move (see BINDINGS)."""
         if self.position is None:
             return
-        if self.navigator.question_count == 0:
-            binding = "next-section" if step > 0 else "previous-section"
-            where = "next" if step > 0 else "previous"
+        if where in ("next_answer", "previous_answer") and self.navigator.question_count == 0:
+            binding = "next-section" if where == "next_answer" else "previous-section"
             key = self.key_for(binding)
-            self.tell(f"This document has no questions; {key} goes to the {where} section.")
+            direction = "next" if where == "next_answer" else "previous"
+            self.tell(f"This document has no questions; {key} goes to the {direction} section.")
             return
-        if step > 0:
-            self._move(self.navigator.next_answer(self.position), "This is the last answer.")
-        else:
-            self._move(self.navigator.previous_answer(self.position), "This is the first answer.")
-
-    def action_next_section(self) -> None:
-        if self.position is not None:
-            self._move(self.navigator.next_section(self.position), "This is the last section.")
-
-    def action_previous_section(self) -> None:
-        if self.position is not None:
-            self._move(self.navigator.previous_section(self.position), "This is the first section.")
-
-    def action_next_passage(self) -> None:
-        if self.position is not None:
-            target = self.navigator.next_passage(self.position)
-            self._move(target, "This is the end of the document.")
-
-    def action_previous_passage(self) -> None:
-        if self.position is not None:
-            target = self.navigator.previous_passage(self.position)
-            self._move(target, "This is the start of the document.")
-
-    def action_first_passage(self) -> None:
-        if self.position is not None:
-            self.go(self.navigator.first_passage(self.position))
-
-    def action_last_passage(self) -> None:
-        if self.position is not None:
-            self.go(self.navigator.last_passage(self.position))
+        target: Position | None = getattr(self.navigator, where)(self.position)
+        self._move(target, NOWHERE.get(where, ""))
 
     def action_page_down(self) -> None:
         if self.position is None:
@@ -349,6 +261,46 @@ class ReaderScreen(Screen[None]):
         else:
             self.pane.scroll_page_up(animate=False)
 
+    def action_half_page(self, direction: int) -> None:
+        """Half a page down (1) or up (-1), as ctrl+d and ctrl+u do in less and vim."""
+        if self.position is not None:
+            half = max(1, self.pane.scrollable_content_region.height // 2)
+            self.pane.scroll_relative(y=half * direction, animate=False)
+
+    async def action_go_to(self) -> None:
+        bars = self.query(GoToBar)
+        if bars:
+            bar = bars.first()
+        else:  # made on first use
+            bar = GoToBar(self._resolve_place, id="go-to-bar")
+            await self.mount(bar, before="#status")
+        bar.open()
+
+    def _resolve_place(self, text: str) -> Position | None:
+        return self.navigator.resolve(text)
+
+    @on(GoToBar.Chosen)
+    def _go_to_chosen(self, event: GoToBar.Chosen) -> None:
+        self.pane.focus()
+        self.go(event.position)
+
+    @on(GoToBar.Closed)
+    def _go_to_closed(self) -> None:
+        self.pane.focus()
+
+    def action_copy_passage(self) -> None:
+        """The current passage's text to the clipboard (OSC 52: works over SSH where the
+        terminal allows it)."""
+        if self.position is None:
+            return
+        section = self.navigator.section(self.position)
+        passage = section.passages[self.position.passage]
+        text = f"{passage.speaker}: {passage.text}" if passage.speaker else passage.text
+        self.app.copy_to_clipboard(text)
+        self.tell(
+            f"Passage {self.position.passage + 1} of {self.navigator.short_name(section)} copied."
+        )
+
     @on(ReadingPane.CurrentChanged)
     def _pane_moved(self, event: ReadingPane.CurrentChanged) -> None:
         if self.location is not None and self.location[0] == event.section_id:
@@ -362,49 +314,27 @@ class ReaderScreen(Screen[None]):
         self.open_section(event.section_id)
         self.action_close_tree()
 
-    # Tree and focus -----------------------------------------------------------------
-
-    @property
-    def narrow(self) -> bool:
-        return self.app.size.width < NARROW
-
-    @property
-    def _tree_shown(self) -> bool:
-        """Beside the text (wide, not hidden with t), or over it (narrow, opened with t)."""
-        return self._tree_over if self.narrow else not self._tree_hidden
-
-    def _apply_width(self) -> None:
-        # A class only when narrow: a class that changes makes Textual restyle every widget,
-        # which a breakpoint class would do at every start.
-        self.set_class(self.narrow, "-narrow")
-        if not self.narrow and self._tree_over:  # widened: the side tree again
-            self._tree_over = False
-            self.remove_class("-tree-over")
+    # Tree and focus (see tree_panel.py) ---------------------------------------------
 
     def action_toggle_tree(self) -> None:
-        if self.narrow:
-            self._tree_over = not self._tree_over
-            self.set_class(self._tree_over, "-tree-over")
-        else:
-            self._tree_hidden = not self._tree_hidden
-            self.set_class(self._tree_hidden, "-hide-tree")
-        if self._tree_shown and self.narrow:
-            self.section_tree.focus()
-        elif not self._tree_shown:
-            self.pane.focus()
+        self.tree_panel.toggle()
 
     def action_close_tree(self) -> None:
-        """Close the tree shown over the text (narrow terminals); the text has the keyboard."""
-        if self._tree_over:
-            self._tree_over = False
-            self.remove_class("-tree-over")
-        self.pane.focus()
+        self.tree_panel.close_over()
 
     def action_switch_focus(self) -> None:
-        if self.section_tree.has_focus or not self._tree_shown:
-            self.pane.focus()
-        else:
-            self.section_tree.focus()
+        self.tree_panel.switch_focus()
+
+    def action_tree_width(self, change: int) -> None:
+        """A narrower or wider tree; the app remembers the width."""
+        self.post_message(self.TreeWidthChanged(self.tree_panel.resize(change)))
+
+    class TreeWidthChanged(Message):
+        """The reader chose another width for the tree (the app remembers it)."""
+
+        def __init__(self, width: int) -> None:
+            self.width = width
+            super().__init__()
 
     # Keys, help, quitting -------------------------------------------------------------
 
@@ -430,25 +360,13 @@ class ReaderScreen(Screen[None]):
         if action in ("next_match", "previous_match", "end_search"):
             return self.search_flow.active
         if action == "close_tree":
-            return self._tree_over
+            return self.tree_panel.over
         return super().check_action(action, parameters)
 
     def action_help(self) -> None:
-        from tuireader.ui.screens.annotation_list import AnnotationList
-        from tuireader.ui.screens.help import HelpScreen
-        from tuireader.ui.screens.note_editor import NoteEditor
-        from tuireader.ui.screens.search_results import SearchResults
-        from tuireader.ui.widgets.search_bar import SearchInput
+        from tuireader.ui.screens.help import HelpScreen, reader_key_groups
 
-        groups = [
-            ("Reading", [*self.BINDINGS, *self.app.BINDINGS]),
-            ("In the tree", SectionTree.BINDINGS),
-            ("In the search field", [*SearchInput.BINDINGS, *SearchBar.BINDINGS]),
-            ("In the note editor", NoteEditor.BINDINGS),
-            ("In the notes and bookmarks lists", AnnotationList.BINDINGS),
-            ("In the list of matches", SearchResults.BINDINGS),
-        ]
-        self.app.push_screen(HelpScreen(groups))
+        self.app.push_screen(HelpScreen(reader_key_groups(self.BINDINGS, self.app.BINDINGS)))
 
     def action_quit(self) -> None:
         """Save, then quit; if saving fails, say so and quit only when asked again."""

@@ -28,6 +28,26 @@ KeyGroup = tuple[str, Sequence[BindingType]]
 MAX_WIDTH = 90
 
 
+def reader_key_groups(
+    reader: Sequence[BindingType], anywhere: Sequence[BindingType]
+) -> list[KeyGroup]:
+    """The reader's keys, then those of each widget and dialog it opens."""
+    from tuireader.ui.screens.annotation_list import AnnotationList
+    from tuireader.ui.screens.note_editor import NoteEditor
+    from tuireader.ui.screens.search_results import SearchResults
+    from tuireader.ui.widgets.search_bar import SearchBar, SearchInput
+    from tuireader.ui.widgets.section_tree import SectionTree
+
+    return [
+        ("Reading", [*reader, *anywhere]),
+        ("In the tree", SectionTree.BINDINGS),
+        ("In the search field", [*SearchInput.BINDINGS, *SearchBar.BINDINGS]),
+        ("In the note editor", NoteEditor.BINDINGS),
+        ("In the notes and bookmarks lists", AnnotationList.BINDINGS),
+        ("In the list of matches", SearchResults.BINDINGS),
+    ]
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss_help", "Close", id="help-close"),

@@ -28,6 +28,8 @@ from tuireader.annotations import PassageMarks
 from tuireader.model import Section, SectionKind
 
 GUTTER = 4  # bar, note marker, bookmark marker, space
+#: The widest the text is set, in columns (lines much longer than this are hard to read).
+MEASURE = 100
 _BAR = "▌"
 NOTE_MARK = "✎"
 BOOKMARK_MARK = "★"
@@ -97,6 +99,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._current_match: tuple[int, int] | None = None  # passage index, start offset
         self._scrolling_myself = False  # our own scrolls must not move the current passage
         self._view_pending = False  # bring the current passage into view once laid out
+        self.measure = MEASURE
 
     # What is shown ------------------------------------------------------------------
 
@@ -234,8 +237,17 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
 
     # Layout -------------------------------------------------------------------------
 
-    def _text_width(self) -> int:
+    def _room(self) -> int:
+        """Columns for the text when it may use the whole pane."""
         return max(10, self.scrollable_content_region.width - GUTTER - 1)
+
+    def _text_width(self) -> int:
+        """A readable measure: no wider than :data:`MEASURE` however wide the screen."""
+        return min(self._room(), self.measure)
+
+    def _margin(self) -> int:
+        """Blank columns before the gutter that centre a measure narrower than the pane."""
+        return (self._room() - self._text_width()) // 2
 
     def _ensure_layout(self) -> None:
         """Wrap for the pane's width if it changed (or the section did), keeping the current
@@ -298,7 +310,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             lines.append(_Line(Text(), None, Role.BLANK))
         self._lines = lines
         self._spans = spans
-        self.virtual_size = Size(width + GUTTER + 1, len(lines))
+        self.virtual_size = Size(self._room() + GUTTER + 1, len(lines))
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_layout()
@@ -381,7 +393,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         elif line.first and line.role is Role.TITLE and self._section_bookmarked:
             mark = BOOKMARK_MARK
         bar = _BAR if current and line.role not in (Role.SPEAKER, Role.NOTE) else " "
+        margin = self._margin()
         gutter = [
+            *([Segment(" " * margin, base)] if margin else []),
             Segment(bar, bar_style),
             Segment(note_mark + mark, marker_style),
             Segment(" ", base),

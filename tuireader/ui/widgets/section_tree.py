@@ -53,6 +53,8 @@ class SectionTree(Tree[NodeData]):
         Binding("space", "toggle_node", "Fold or unfold a group", show=False, id="tree-fold"),
         Binding("up", "cursor_up", "Move the cursor up", show=False, id="tree-up"),
         Binding("down", "cursor_down", "Move the cursor down", show=False, id="tree-down"),
+        Binding("left", "fold", "Fold the group, or go to it", show=False, id="tree-fold-left"),
+        Binding("right", "unfold", "Unfold the group, or go into it", False, id="tree-unfold"),
     ]
 
     class SectionChosen(Message):
@@ -170,6 +172,26 @@ class SectionTree(Tree[NodeData]):
         else:
             for section in group.sections:
                 self._add_leaf(node, section)
+
+    def action_fold(self) -> None:
+        """Left: fold an open group; on a section or a folded group, go to its group."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_unfold(self) -> None:
+        """Right: unfold a folded group; in an open one, go to its first section."""
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if not node.is_expanded:
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0])
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[NodeData]) -> None:
         self._fill(event.node)
