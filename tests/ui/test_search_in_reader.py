@@ -204,3 +204,14 @@ async def test_wrapping_round_is_said(app: ReaderApp) -> None:
         assert status(app).endswith("Match 1 of 3 (past the last: the first again).")
         await pilot.press("comma")
         assert status(app).endswith("Match 3 of 3 (before the first: the last).")
+
+
+async def test_matches_in_the_heading_and_speaker_are_highlighted_too(app: ReaderApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await search(pilot, app, "armed")
+        # The heading (Q1 · Can an armed…) and the question itself.
+        assert highlighted(app)[:2] == ["armed", "armed"]
+        await pilot.press("escape")
+        await search(pilot, app, "Lavrov")
+        assert "Lavrov" in highlighted(app)  # the speaker's name over the answer

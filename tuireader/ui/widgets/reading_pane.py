@@ -177,8 +177,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             self._scroll_myself(0, center_region=Region(0, target, 1, 1))
             self.refresh()
 
-    def _searched(self, text: str, passage: int) -> Text:
-        """A passage's text with its search matches styled."""
+    def _searched(self, text: str, passage: int | None) -> Text:
+        """A passage's text (or the heading, ``passage`` None) with its matches styled."""
         content = Text(text)
         if self._pattern is None:
             return content
@@ -288,7 +288,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
                 position = offset + len(wrapped.plain)
                 lines.append(_Line(wrapped, passage, role, first and number == 0, offset))
 
-        add(Text(self._heading), None, Role.TITLE, first=True)
+        add(self._searched(self._heading, None), None, Role.TITLE, first=True)
         lines.append(_Line(Text("─" * min(width, 60)), None, Role.RULE))
         lines.append(_Line(Text(), None, Role.BLANK))
         previous_speaker: str | None = None
@@ -298,7 +298,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             start = len(lines)
             new_turn = index == 0 or passage.speaker != previous_speaker
             if passage.speaker and new_turn and passage.speaker != section.title:
-                add(Text(passage.speaker), index, Role.SPEAKER)
+                add(self._searched(passage.speaker, None), index, Role.SPEAKER)
             previous_speaker = passage.speaker
             is_question = is_qa and passage.speaker == question_speaker and index == 0
             role = Role.QUESTION if is_question else Role.ANSWER
