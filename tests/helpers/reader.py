@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -40,3 +41,14 @@ async def shown_notices(pilot: Pilot[int]) -> list[str]:
     await pilot.pause()
     assert isinstance(pilot.app, ReaderApp)
     return notices(pilot.app)
+
+
+async def until(pilot: Pilot[int], condition: Callable[[], bool], *, within: float = 15.0) -> None:
+    """Let the app run until ``condition`` holds (an event: a timer fired, a file was read);
+    ``within`` only stops a test that would otherwise hang."""
+    import time
+
+    end = time.monotonic() + within
+    while not condition():
+        assert time.monotonic() < end, "the awaited event did not happen"
+        await pilot.pause(0.05)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.inputs import grown
-from tests.helpers.reader import where
+from tests.helpers.reader import until, where
 from tuireader.load import open_document
 from tuireader.model import Document, SectionKind
 from tuireader.ui.app import ReaderApp
@@ -43,11 +43,7 @@ async def test_reader_opens_10mb_from_a_preview(big_file: Path) -> None:
     app = ReaderApp(preview, path=big_file, rest=rest)
     async with app.run_test(size=(100, 30)) as pilot:
         assert where(app) == ("intro", 0)
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if not app.reader.document.partial:
-                break
-        assert not app.reader.document.partial
+        await until(pilot, lambda: not app.reader.document.partial)
         assert len(app.reader.document.questions()) > 4000
         await pilot.press("n", "n")
         assert where(app) == ("qa-2", 0)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, TextArea
 
-from tests.helpers.reader import pane_text, shown_notices, where
+from tests.helpers.reader import pane_text, shown_notices, until, where
 from tuireader.model import Document
 from tuireader.store import NotesStore
 from tuireader.ui.app import ReaderApp
@@ -175,8 +175,9 @@ async def test_other_sessions_notes_show_up(seed: Document, tmp_path: Path) -> N
         other = NotesStore(tmp_path).open(seed)
         other.add_note("qa-1.p3", "from another session")
         other.save()
-        await pilot.pause(2.5)
-        marks = app.query_one(ReadingPane).marks_at(2)
+        pane = app.query_one(ReadingPane)
+        await until(pilot, lambda: pane.marks_at(2) is not None)  # the next poll saw it
+        marks = pane.marks_at(2)
         assert marks is not None and marks.notes == ("from another session",)
         assert where(app) == ("qa-1", 0)  # undisturbed
 
@@ -197,8 +198,8 @@ async def test_store_errors_are_shown_and_retried(
         assert app.reader.notes is not None and app.reader.notes.pending
         assert app.is_running
         mp.undo()
-        await pilot.pause(2.5)  # the retry
-        assert not app.reader.notes.pending
+        notes = app.reader.notes
+        await until(pilot, lambda: not notes.pending)  # the retry
     assert saved_bodies(seed, tmp_path) == {"intro.p1": "kept"}
 
 
@@ -323,3 +324,14 @@ async def test_the_tree_marks_sections_with_notes(seed: Document, tmp_path: Path
         assert node is not None and str(node.label).startswith("★✎ Q5")
         other = app.query_one(SectionTree).node_for("qa-4")
         assert other is not None and str(other.label).startswith("Q4")
+
+
+async def test_the_reading_position_is_saved_a_moment_after_moving(
+    seed: Document, tmp_path: Path
+) -> None:
+    """Without q: a dropped SSH connection must not lose the place."""
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n", "n", "n", "j")
+        await until(pilot, lambda: NotesStore(tmp_path).open(seed).position == "qa-3.p2")
+        assert app.is_running  # saved while reading, not on the way out

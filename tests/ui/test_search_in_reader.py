@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
@@ -215,3 +216,21 @@ async def test_matches_in_the_heading_and_speaker_are_highlighted_too(app: Reade
         await pilot.press("escape")
         await search(pilot, app, "Lavrov")
         assert "Lavrov" in highlighted(app)  # the speaker's name over the answer
+
+
+async def test_the_list_of_matches_shows_document_text_literally(
+    markup_document: Document,
+) -> None:
+    app = ReaderApp(markup_document)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, app, "[/]")
+        await pilot.press("enter")  # a title of "“[/]”: 7 matches" must not crash
+        assert isinstance(app.screen, SearchResults)
+        title = app.screen.query_one("#list-box").border_title  # as markup, escaped
+        assert title is not None and Content.from_markup(title).plain == "“[/]”: 7 matches"
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("[@click=app.quit]quit[/]" in p for p in prompts), prompts
+        for y in range(2, 28, 2):  # click the list all over: nothing in it acts
+            await pilot.click(offset=(20, y))
+        assert app.is_running
