@@ -20,7 +20,7 @@ from pathlib import Path
 from tuireader.errors import UserError as CommandError
 from tuireader.export import item_dict, to_markdown, to_yaml
 from tuireader.load import open_document
-from tuireader.store import DocumentNotes, NotesStore, StoreError
+from tuireader.store import DocumentNotes, Kind, NotesStore, StoreError
 from tuireader.text import make_controls_visible
 
 Handler = Callable[[argparse.Namespace], int]
@@ -45,8 +45,8 @@ def _save(notes: DocumentNotes) -> None:
         print(f"tuireader: {message}", file=sys.stderr)
 
 
-def _print_items(notes: DocumentNotes, kind: str, as_json: bool) -> int:
-    items = notes.notes() if kind == "note" else notes.bookmarks()
+def _print_items(notes: DocumentNotes, kind: Kind, as_json: bool) -> int:
+    items = notes.notes() if kind is Kind.NOTE else notes.bookmarks()
     if as_json:
         sys.stdout.write(json.dumps([item_dict(i) for i in items], ensure_ascii=False, indent=2))
         sys.stdout.write("\n")
@@ -57,7 +57,7 @@ def _print_items(notes: DocumentNotes, kind: str, as_json: bool) -> int:
     for item in items:
         status = "" if item.status.value == "anchored" else f"  [{item.status.value}]"
         print(f"{item.record.id}  {item.target}{status}")
-        if kind == "note":  # shown, like document text, with control characters visible
+        if kind is Kind.NOTE:  # shown, like document text, with control characters visible
             for line in make_controls_visible(item.record.body).split("\n"):
                 print(f"    {line}")
         print(f"    > {item.record.anchor.exact[:100]}")
@@ -76,7 +76,7 @@ def _mutate(args: argparse.Namespace, change: Callable[[DocumentNotes], str]) ->
 
 
 def notes_list(args: argparse.Namespace) -> int:
-    return _print_items(open_notes(args), "note", args.json)
+    return _print_items(open_notes(args), Kind.NOTE, args.json)
 
 
 def notes_add(args: argparse.Namespace) -> int:
@@ -106,7 +106,7 @@ def notes_export(args: argparse.Namespace) -> int:
 
 
 def bookmarks_list(args: argparse.Namespace) -> int:
-    return _print_items(open_notes(args), "bookmark", args.json)
+    return _print_items(open_notes(args), Kind.BOOKMARK, args.json)
 
 
 def bookmarks_add(args: argparse.Namespace) -> int:

@@ -5,13 +5,8 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from tuireader.model import Document
 from tuireader.store import files
-
-if TYPE_CHECKING:
-    from tuireader.store.notes import DocumentNotes
 
 
 def default_data_dir() -> Path:
@@ -24,16 +19,15 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
-class NotesStore:
-    """Opens the notes of documents kept in one data folder."""
+class NotesIndex:
+    """A data folder and its pointers: which notes file holds the notes of a text.
+
+    :class:`tuireader.store.NotesStore` builds on this to open a document's notes; this
+    module knows nothing of them, so the store's modules import in one direction.
+    """
 
     def __init__(self, data_dir: Path | None = None) -> None:
         self.root = Path(data_dir) if data_dir is not None else default_data_dir()
-
-    def open(self, document: Document, path: Path | None = None) -> DocumentNotes:
-        from tuireader.store.notes import DocumentNotes
-
-        return DocumentNotes(self, document, path)
 
     # Pointer files are written atomically; two sessions racing write the same key.
 

@@ -16,13 +16,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 
-from tuireader.store.schema import Record
+from tuireader.store.schema import Kind, Record
 
 CONFLICT_RULE = "\n\n--- also written in another session ---\n"
 
 
-def new_id(kind: str) -> str:
-    return ("n-" if kind == "note" else "b-") + os.urandom(6).hex()
+def new_id(kind: Kind) -> str:
+    return ("n-" if kind is Kind.NOTE else "b-") + os.urandom(6).hex()
 
 
 @dataclass(slots=True)
@@ -76,7 +76,7 @@ def merge(
 
 def _edited_since(record: Record, before: Record | None) -> bool:
     return (
-        record.kind == "note"
+        record.kind is Kind.NOTE
         and bool(record.body)
         and (before is None or record.body != before.body)
     )

@@ -25,11 +25,13 @@ from pathlib import Path
 
 from tuireader.model import Document
 from tuireader.store import cache, files
-from tuireader.store.anchor import PassageIndex, Placement, Status
-from tuireader.store.index import NotesStore
+from tuireader.store.anchor import PassageIndex, Placement
+from tuireader.store.index import NotesIndex
+from tuireader.store.items import Item, SaveResult, StoreError, clean_text
 from tuireader.store.merge import merge, new_id
 from tuireader.store.schema import (
     Draft,
+    Kind,
     NotesFile,
     ReadingPosition,
     Record,
@@ -42,43 +44,10 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 TOMBSTONE_DAYS = 90
 
 
-class StoreError(Exception):
-    """A store operation failed; the message is one plain sentence for the user."""
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """A note or bookmark with where it is in the document now."""
-
-    record: Record
-    placement: Placement
-    section: str | None  # the section it is in now, None if orphaned
-
-    @property
-    def target(self) -> str:
-        """Where it is now, else where it was."""
-        return self.placement.target or self.record.target
-
-    @property
-    def status(self) -> Status:
-        return self.placement.status
-
-
-@dataclass(frozen=True, slots=True)
-class SaveResult:
-    saved: bool
-    messages: tuple[str, ...] = ()
-
-
-def clean_text(text: str) -> str:
-    """Note text as stored: lone surrogates (from undecodable arguments) become U+FFFD."""
-    return text.encode("utf-8", "replace").decode("utf-8")
-
-
 class DocumentNotes:
     """The notes, bookmarks, reading position and draft of one document."""
 
-    def __init__(self, store: NotesStore, document: Document, path: Path | None) -> None:
+    def __init__(self, store: NotesIndex, document: Document, path: Path | None) -> None:
         self.store = store
         self.document = document
         self.source = str(path.resolve()) if path is not None else document.source
@@ -197,10 +166,10 @@ class DocumentNotes:
 
     # Reading ------------------------------------------------------------------------
 
-    def _items(self, kind: str) -> list[Item]:
+    def _items(self, kind: Kind) -> list[Item]:
         items = []
         for record in self._data.records.values():
-            if record.kind != kind or record.is_deleted:
+            if record.kind is not kind or record.is_deleted:
                 continue
             placement = self._placements.get(record.id) or self.index.locate(record)
             section = self.index.section_of(placement.target) if placement.target else None
@@ -211,10 +180,10 @@ class DocumentNotes:
 
     def notes(self) -> list[Item]:
         """Every note (orphaned ones last), in reading order."""
-        return self._items("note")
+        return self._items(Kind.NOTE)
 
     def bookmarks(self) -> list[Item]:
-        return self._items("bookmark")
+        return self._items(Kind.BOOKMARK)
 
     def get(self, record_id: str) -> Record | None:
         record = self._data.records.get(record_id)
@@ -248,7 +217,7 @@ class DocumentNotes:
             self._placements[record.id] = self.index.locate(record)
         return record
 
-    def _new(self, kind: str, target: str, body: str = "") -> Record:
+    def _new(self, kind: Kind, target: str, body: str = "") -> Record:
         self._check_writable()
         anchor = self.index.anchor_for(target)
         if anchor is None:
@@ -263,17 +232,17 @@ class DocumentNotes:
     def add_note(self, passage_id: str, body: str) -> Record:
         if "." not in passage_id:
             raise StoreError(f"{passage_id!r} is not a passage id (they look like qa-3.p2).")
-        return self._new("note", passage_id, body)
+        return self._new(Kind.NOTE, passage_id, body)
 
     def edit_note(self, note_id: str, body: str) -> Record:
         self._check_writable()
         record = self.get(note_id)
-        if record is None or record.kind != "note":
+        if record is None or record.kind is not Kind.NOTE:
             raise StoreError(f"There is no note {note_id!r}.")
         return self._put(record.edited(clean_text(body)))
 
     def add_bookmark(self, target: str) -> Record:
-        return self._new("bookmark", target)
+        return self._new(Kind.BOOKMARK, target)
 
     def delete(self, record_id: str) -> Record:
         self._check_writable()
@@ -403,3 +372,10 @@ def _compact(records: dict[str, Record]) -> dict[str, Record]:
         "%Y-%m-%dT%H:%M:%S.%fZ"
     )
     return {k: r for k, r in records.items() if r.deleted is None or r.deleted >= limit}
+
+
+class NotesStore(NotesIndex):
+    """Opens the notes of documents kept in one data folder (the user's, by default)."""
+
+    def open(self, document: Document, path: Path | None = None) -> DocumentNotes:
+        return DocumentNotes(self, document, path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -37,16 +38,23 @@ class Anchor:
     suffix: str = ""
 
 
+class Kind(StrEnum):
+    """What a record is. A StrEnum, so it is written and compared as its text."""
+
+    NOTE = "note"
+    BOOKMARK = "bookmark"
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
-    """A note (``kind == "note"``, with a body) or a bookmark (``kind == "bookmark"``).
+    """A note (``Kind.NOTE``, with a body) or a bookmark (``Kind.BOOKMARK``).
 
     ``target`` is a passage id (``qa-3.p2``) or, for a bookmark on a whole section, a
     section id. ``deleted`` is the time of deletion for a tombstone.
     """
 
     id: str
-    kind: str
+    kind: Kind
     target: str
     anchor: Anchor
     created: str
@@ -103,13 +111,14 @@ def _anchor_dict(anchor: Anchor) -> dict[str, str]:
 
 def record_dict(record: Record) -> dict[str, Any]:
     data: dict[str, Any] = {"id": record.id}
-    data["passage" if record.kind == "note" or "." in record.target else "section"] = record.target
+    on_passage = record.kind is Kind.NOTE or "." in record.target
+    data["passage" if on_passage else "section"] = record.target
     if record.deleted is not None:
         data["deleted"] = record.deleted
         data["created"] = record.created
         data["updated"] = record.updated
         return data
-    if record.kind == "note":
+    if record.kind is Kind.NOTE:
         data["body"] = record.body
     data["quote"] = _anchor_dict(record.anchor)
     data["created"] = record.created
@@ -122,8 +131,8 @@ def to_data(notes: NotesFile) -> dict[str, Any]:
     data: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "document": {"fingerprint": notes.fingerprint, "path": notes.path, "title": notes.title},
-        "notes": [record_dict(r) for r in records if r.kind == "note"],
-        "bookmarks": [record_dict(r) for r in records if r.kind == "bookmark"],
+        "notes": [record_dict(r) for r in records if r.kind is Kind.NOTE],
+        "bookmarks": [record_dict(r) for r in records if r.kind is Kind.BOOKMARK],
     }
     if notes.position is not None:
         data["position"] = {"passage": notes.position.passage, "updated": notes.position.updated}
@@ -183,13 +192,13 @@ def _list(value: Any, path: tuple[str | int, ...], what: str) -> list[Any]:
     return value
 
 
-def _record(value: Any, kind: str, path: tuple[str | int, ...]) -> Record:
-    label = "a note" if kind == "note" else "a bookmark"
+def _record(value: Any, kind: Kind, path: tuple[str | int, ...]) -> Record:
+    label = "a note" if kind is Kind.NOTE else "a bookmark"
     item = _mapping(value, path, label)
     record_id = _text(item.get("id"), (*path, "id"), f"the id of {label}", empty=False)
     if "passage" in item:
         target = _text(item["passage"], (*path, "passage"), f"the passage of {label}", empty=False)
-    elif kind == "bookmark" and "section" in item:
+    elif kind is Kind.BOOKMARK and "section" in item:
         target = _text(
             item["section"], (*path, "section"), "the section of a bookmark", empty=False
         )
@@ -209,7 +218,7 @@ def _record(value: Any, kind: str, path: tuple[str | int, ...]) -> Record:
         _text(quote.get("suffix", ""), (*path, "quote", "suffix"), "the text after the quote"),
     )
     body = ""
-    if kind == "note":
+    if kind is Kind.NOTE:
         body = _text(item.get("body"), (*path, "body"), "the text of a note")
     return Record(record_id, kind, target, anchor, created, updated, body)
 
@@ -245,7 +254,7 @@ def from_data(data: Any) -> NotesFile:
         _text(document.get("path", ""), ("document", "path"), "the document path"),
         _text(document.get("title", ""), ("document", "title"), "the document title"),
     )
-    for kind, key in (("note", "notes"), ("bookmark", "bookmarks")):
+    for kind, key in ((Kind.NOTE, "notes"), (Kind.BOOKMARK, "bookmarks")):
         for index, item in enumerate(_list(top.get(key), (key,), f"the {key}")):
             record = _record(item, kind, (key, index))
             if record.id in notes.records:
@@ -311,7 +320,7 @@ def from_rows(data: dict[str, Any]) -> NotesFile:
     """Inverse of :func:`to_rows`, for data this program wrote after checking it."""
     notes = NotesFile(*data["document"])
     notes.records = {
-        row[0]: Record(row[0], row[1], row[2], Anchor(row[3], row[4], row[5]), *row[6:])
+        row[0]: Record(row[0], Kind(row[1]), row[2], Anchor(row[3], row[4], row[5]), *row[6:])
         for row in data["records"]
     }
     if data["position"]:

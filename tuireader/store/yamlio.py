@@ -13,6 +13,7 @@ from typing import Any
 
 from tuireader.store.schema import (
     SCHEMA_VERSION,
+    Kind,
     NewerSchemaError,
     NotesFile,
     Record,
@@ -107,12 +108,12 @@ def _record(record: Record, out: list[str], memo: dict[str, tuple[Record, str]])
 
 def _record_lines(record: Record, out: list[str]) -> None:
     q = scalar
-    key = "passage" if record.kind == "note" or "." in record.target else "section"
+    key = "passage" if record.kind is Kind.NOTE or "." in record.target else "section"
     out.append(f"- id: {q(record.id)}\n  {key}: {q(record.target)}")
     if record.deleted is not None:
         out.append(f"  deleted: {q(record.deleted)}")
     else:
-        if record.kind == "note":
+        if record.kind is Kind.NOTE:
             out.append(f"  body: {q(record.body, 2)}")
         anchor = record.anchor
         out.append(
@@ -142,8 +143,8 @@ def dump(notes: NotesFile, memo: dict[str, tuple[Record, str]] | None = None) ->
         f"\n  title: {q(notes.title, 2)}",
     ]
     records = sorted(notes.records.values(), key=lambda r: (r.created, r.id))
-    for kind, key in (("note", "notes"), ("bookmark", "bookmarks")):
-        chosen = [r for r in records if r.kind == kind]
+    for kind, key in ((Kind.NOTE, "notes"), (Kind.BOOKMARK, "bookmarks")):
+        chosen = [r for r in records if r.kind is kind]
         out.append(f"{key}:" if chosen else f"{key}: []")
         for record in chosen:
             _record(record, out, memo)

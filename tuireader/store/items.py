@@ -1,0 +1,44 @@
+"""What the store hands out: notes and bookmarks with their place now, save results, errors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tuireader.store.anchor import Placement, Status
+from tuireader.store.schema import Record
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class StoreError(Exception):
+    """A store operation failed; the message is one plain sentence for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A note or bookmark with where it is in the document now."""
+
+    record: Record
+    placement: Placement
+    section: str | None  # the section it is in now, None if orphaned
+
+    @property
+    def target(self) -> str:
+        """Where it is now, else where it was."""
+        return self.placement.target or self.record.target
+
+    @property
+    def status(self) -> Status:
+        return self.placement.status
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    saved: bool
+    messages: tuple[str, ...] = ()
+
+
+def clean_text(text: str) -> str:
+    """Text as stored: lone surrogates (from undecodable arguments) become U+FFFD."""
+    return text.encode("utf-8", "replace").decode("utf-8")
