@@ -29,9 +29,14 @@ def _yaml() -> Any:
     return yaml
 
 
-def _loader() -> type[Any]:
+def _base_loader() -> type[Any]:
+    """PyYAML's C loader when it is built in (about ten times faster), else the pure one."""
     yaml = _yaml()
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[no-any-return]
+
+
+def _loader() -> type[Any]:
+    return _base_loader()
 
 
 class NotesFormatError(Exception):
@@ -49,8 +54,8 @@ class NotesFormatError(Exception):
 # PyYAML's dumper manages ~4 MB/s, too slow for 10,000 notes; the file's shape is fixed, so
 # it is written here directly. Strings are ``|-`` blocks when that keeps them exactly, else
 # JSON strings, which are valid YAML double-quoted scalars once the characters YAML treats
-# as line breaks or non-printable are escaped too. The tests load every written file back
-# with PyYAML and compare.
+# as line breaks or non-printable are escaped too. A property test reads what this writes
+# with both of PyYAML's loaders (pure Python and libyaml) at every nesting level used.
 
 _JSON_ESCAPE_MORE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _BLOCK_SAFE = re.compile(
@@ -60,19 +65,38 @@ _PLAIN_SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 _PLAIN_RESERVED = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n", "~", ""})
 
 
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    # A lone surrogate (from an undecodable file name) cannot be written as UTF-8, and
+    # libyaml refuses its \\u escape: it is written as U+FFFD, like any undecodable text.
+    return "\ufffd" if "\ud800" <= char <= "\udfff" else f"\\u{ord(char):04x}"
+
+
 def _quoted(value: str) -> str:
     text: str = encode_basestring(value)
     if _JSON_ESCAPE_MORE.search(text) is None:
         return text
-    return _JSON_ESCAPE_MORE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _JSON_ESCAPE_MORE.sub(_escape, text)
 
 
 def _block_ok(value: str) -> bool:
-    if value.endswith("\n") or value.startswith((" ", "\t")):
+    if value.endswith("\n"):
         return False
     if _BLOCK_SAFE.fullmatch(value) is None:
         return False
     return not any(line != line.rstrip(" \t") for line in value.split("\n"))
+
+
+def _block(value: str, indent: int) -> str:
+    """A ``|-`` block, its lines ``indent + 2`` spaces in. YAML guesses a block's indentation
+    from its first line with text; when that line starts with a space or a tab the guess
+    would take those as indentation (or, with libyaml, fail on the tab), so the block then
+    says its indentation: ``|2-``, two spaces more than the key's."""
+    lines = value.split("\n")
+    first = next(line for line in lines if line)  # the last line has text (no "\n" at the end)
+    header = "|2-" if first[0] in " \t" else "|-"
+    pad = " " * (indent + 2)
+    return header + "\n" + "\n".join(pad + line if line else "" for line in lines)
 
 
 def scalar(value: str | int | None, indent: int = 0) -> str:
@@ -80,10 +104,7 @@ def scalar(value: str | int | None, indent: int = 0) -> str:
     if value.__class__ is str:
         assert isinstance(value, str)
         if "\n" in value:
-            if _block_ok(value):
-                pad = " " * (indent + 2)
-                return "|-\n" + "\n".join(pad + line if line else "" for line in value.split("\n"))
-            return _quoted(value)
+            return _block(value, indent) if _block_ok(value) else _quoted(value)
         if _PLAIN_SAFE.fullmatch(value) and value.lower() not in _PLAIN_RESERVED:
             return value
         return _quoted(value)
@@ -106,19 +127,24 @@ def _record(record: Record, out: list[str], memo: dict[str, tuple[Record, str]])
     out.append(text)
 
 
+def _q2(value: str | None) -> str:
+    """A value for a key two spaces in (a record's, the document's, the position's)."""
+    return scalar(value, 2)
+
+
 def _record_lines(record: Record, out: list[str]) -> None:
-    q = scalar
+    q = _q2
     key = "passage" if record.kind is Kind.NOTE or "." in record.target else "section"
     out.append(f"- id: {q(record.id)}\n  {key}: {q(record.target)}")
     if record.deleted is not None:
         out.append(f"  deleted: {q(record.deleted)}")
     else:
         if record.kind is Kind.NOTE:
-            out.append(f"  body: {q(record.body, 2)}")
+            out.append(f"  body: {q(record.body)}")
         anchor = record.anchor
         out.append(
-            f"  quote:\n    exact: {q(anchor.exact, 4)}\n    prefix: {q(anchor.prefix, 4)}"
-            f"\n    suffix: {q(anchor.suffix, 4)}"
+            f"  quote:\n    exact: {scalar(anchor.exact, 4)}"
+            f"\n    prefix: {scalar(anchor.prefix, 4)}\n    suffix: {scalar(anchor.suffix, 4)}"
         )
     out.append(f"  created: {q(record.created)}\n  updated: {q(record.updated)}")
 
@@ -136,11 +162,11 @@ def dump(notes: NotesFile, memo: dict[str, tuple[Record, str]] | None = None) ->
     after one edit writes out one record anew, not ten thousand.
     """
     memo = {} if memo is None else memo
-    q = scalar
+    q = _q2
     out = [
         f"{HEADER}schema: {SCHEMA_VERSION}",
-        f"document:\n  fingerprint: {q(notes.fingerprint)}\n  path: {q(notes.path, 2)}"
-        f"\n  title: {q(notes.title, 2)}",
+        f"document:\n  fingerprint: {q(notes.fingerprint)}\n  path: {q(notes.path)}"
+        f"\n  title: {q(notes.title)}",
     ]
     records = sorted(notes.records.values(), key=lambda r: (r.created, r.id))
     for kind, key in ((Kind.NOTE, "notes"), (Kind.BOOKMARK, "bookmarks")):
@@ -157,7 +183,7 @@ def dump(notes: NotesFile, memo: dict[str, tuple[Record, str]] | None = None) ->
         draft = notes.draft
         out.append(
             f"draft:\n  target: {q(draft.target)}\n  note: {q(draft.note_id)}\n"
-            f"  body: {q(draft.body, 2)}\n  updated: {q(draft.updated)}"
+            f"  body: {q(draft.body)}\n  updated: {q(draft.updated)}"
         )
     return ("\n".join(out) + "\n").encode("utf-8")
 
