@@ -126,3 +126,30 @@ def test_an_edited_file_keeps_its_notes(tmp_path: Path, data_dir: Path) -> None:
 def test_nothing_pending_writes_nothing(notes: DocumentNotes) -> None:
     assert not notes.save().saved
     assert not notes.file.exists()
+
+
+def test_a_file_name_that_is_not_utf8(tmp_path: Path, data_dir: Path) -> None:
+    """``caf\\xe9.txt`` (Latin-1 bytes) titles the document; the notes file holds U+FFFD
+    for the byte, stays loadable without the cache, and the notes are found again."""
+    import os
+
+    import yaml
+
+    from tuireader.load import open_document
+
+    path = tmp_path / os.fsdecode(b"caf\xe9.txt")
+    path.write_text("one long paragraph without a title line " * 5 + "\n")
+    document = open_document(path)
+    assert document.title == "caf\ufffd.txt"
+    notes = NotesStore(data_dir).open(document, path)
+    note = notes.add_note(document.sections[0].passages[0].id, "about the café")
+    assert notes.save().saved
+    notes.cache_file.unlink()
+    raw = notes.file.read_bytes()
+    for loader in (yaml.SafeLoader, yaml.CSafeLoader):
+        loaded = yaml.load(raw.decode("utf-8"), Loader=loader)
+        assert loaded["document"]["title"] == "caf\ufffd.txt"
+        assert loaded["document"]["path"] == str(tmp_path / "caf\ufffd.txt")
+    again = NotesStore(data_dir).open(open_document(path), path)
+    assert again.read_only is None, again.read_only
+    assert [i.record.id for i in again.notes()] == [note.id]

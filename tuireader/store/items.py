@@ -40,5 +40,8 @@ class SaveResult:
 
 
 def clean_text(text: str) -> str:
-    """Text as stored: lone surrogates (from undecodable arguments) become U+FFFD."""
-    return text.encode("utf-8", "replace").decode("utf-8")
+    """Text as stored: lone surrogates (from undecodable arguments or file names) become
+    U+FFFD, as undecodable bytes in a document do; a UTF-8 file cannot hold them."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub("\ufffd", text)

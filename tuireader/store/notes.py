@@ -64,7 +64,7 @@ class DocumentNotes:
         self._position_dirty = False
         self._draft_dirty = False
         self._seen: tuple[int, int, int] | None = None
-        self._data = NotesFile(document.fingerprint, self.source, document.title)
+        self._data = self._empty()
         # The file as last read or written here: the base of every merge. Never mutated.
         self._disk: NotesFile | None = None
         self._emitted: dict[str, tuple[Record, str]] = {}  # see yamlio.dump
@@ -74,6 +74,12 @@ class DocumentNotes:
         except files.StoreIOError as error:
             self.warnings.append(str(error))
         self._load_initial()
+
+    def _empty(self) -> NotesFile:
+        """A notes file for this document with nothing in it yet. The path is kept exactly
+        for finding the notes again (see NotesIndex); the file holds it as text."""
+        document = self.document
+        return NotesFile(document.fingerprint, clean_text(self.source), clean_text(document.title))
 
     # Loading ------------------------------------------------------------------------
 
@@ -322,7 +328,8 @@ class DocumentNotes:
         base = self._disk.records if self._disk is not None else {}
         result = merge(base, self._data.records, theirs, self._dirty)
         records = _compact(result.records)
-        notes = NotesFile(self.document.fingerprint, self.source, self.document.title, records)
+        notes = self._empty()
+        notes.records = records
         notes.position = self._data.position
         if disk is not None and disk.position is not None:
             if not self._position_dirty or self._data.position is None:
