@@ -4,6 +4,7 @@ refused or opened read-only with a clear message, and never written over."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,6 +55,18 @@ BAD_FILES = {
         "e: &e [*d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e]\n"
         "notes: [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
     ),
+    # Hand edits that load with PyYAML but would lose something at the next save (issue 12).
+    "notes: [] appended": lambda t: t + "notes: []\n",
+    "body twice": lambda t: t.replace(GOOD, GOOD + '\n  body: "another text"'),
+    "unknown key in a note": lambda t: t.replace(GOOD, GOOD + "\n  tags: [urgent]"),
+    "unknown top-level key": lambda t: t + "tags: [urgent]\n",
+    "unknown key in a quote": lambda t: t.replace("    exact:", "    colour: red\n    exact:", 1),
+    "a bookmark with a body": lambda t: t.replace(
+        "bookmarks:\n- id: ", "bookmarks:\n- body: remember\n  id: "
+    ),
+    "a comment after a value": lambda t: t.replace(GOOD, GOOD + "  # my remark"),
+    "a comment line": lambda t: t.replace("bookmarks:", "# my remark\nbookmarks:"),
+    "merge key": lambda t: t.replace("  quote:\n", "  <<: {extra: 1}\n  quote:\n", 1),
     "duplicate ids": lambda t: t.replace(
         "bookmarks:\n- id: " + t.split("bookmarks:\n- id: ")[1].split("\n")[0],
         "bookmarks:\n- id: " + t.split("notes:\n- id: ")[1].split("\n")[0],
@@ -87,6 +100,37 @@ def test_errors_name_the_line(seed: Document, data_dir: Path, saved: DocumentNot
     assert notes.read_only is not None
     assert f"line {line}" in notes.read_only
     assert "yes/no" in notes.read_only
+
+
+@pytest.mark.parametrize(
+    ("edit", "marker", "phrase"),
+    [
+        (lambda t: t + "notes: []\n", "notes: []", "'notes' is there twice"),
+        (lambda t: t.replace(GOOD, GOOD + "\n  tags: [x]"), "  tags: [x]", "'tags'"),
+        (lambda t: t.replace(GOOD, GOOD + "  # mine"), "  " + GOOD + "  # mine", "comment"),
+    ],
+    ids=["duplicate key", "unknown key", "comment"],
+)
+def test_hand_edits_that_would_be_lost_name_the_line(
+    seed: Document, data_dir: Path, saved: DocumentNotes, edit: Any, marker: str, phrase: str
+) -> None:
+    text = edit(_valid_text(saved))
+    line = text.split("\n").index(marker) + 1
+    notes = _reopen_with(seed, data_dir, saved, text.encode())
+    assert notes.read_only is not None
+    assert f"line {line}" in notes.read_only and phrase in notes.read_only
+    assert "lose" in notes.read_only
+
+
+def test_hashes_that_are_not_comments_are_taken(
+    seed: Document, data_dir: Path, saved: DocumentNotes
+) -> None:
+    """A # inside a quoted text or a block is text, and the header's comments are ours."""
+    text = _valid_text(saved).replace(GOOD, "body: |-\n    # a heading\n    and a #tag")
+    text = text.replace('passage: qa-1.p1', "passage: 'qa-1.p1' ", 1)  # not as we write it
+    notes = _reopen_with(seed, data_dir, saved, text.encode())
+    assert notes.read_only is None, notes.read_only
+    assert [i.record.body for i in notes.notes()] == ["# a heading\nand a #tag"]
 
 
 def test_non_utf8(seed: Document, data_dir: Path, saved: DocumentNotes) -> None:

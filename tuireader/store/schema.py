@@ -184,6 +184,30 @@ def _mapping(value: Any, path: tuple[str | int, ...], what: str) -> dict[str, An
     return value
 
 
+#: The keys of each mapping in the file. Another key is refused, not dropped: the file is
+#: rewritten at each save, and what this program does not know it could not write back.
+KEYS = {
+    "the file": ("schema", "document", "notes", "bookmarks", "position", "draft"),
+    "the document": ("fingerprint", "path", "title"),
+    "a note": ("id", "passage", "body", "quote", "created", "updated", "deleted"),
+    "a bookmark": ("id", "passage", "section", "quote", "created", "updated", "deleted"),
+    "a quote": ("exact", "prefix", "suffix"),
+    "the reading position": ("passage", "updated"),
+    "the draft": ("target", "note", "body", "updated"),
+}
+
+
+def _known_keys(item: dict[str, Any], path: tuple[str | int, ...], what: str) -> None:
+    known = KEYS[what]
+    for key in item:
+        if key not in known:
+            raise SchemaError(
+                f"{what} has a key this program does not know, {key!r}, which the next save "
+                f"would lose (the keys of {what} are {', '.join(known)})",
+                (*path, key),
+            )
+
+
 def _list(value: Any, path: tuple[str | int, ...], what: str) -> list[Any]:
     if value is None:
         return []
@@ -195,7 +219,10 @@ def _list(value: Any, path: tuple[str | int, ...], what: str) -> list[Any]:
 def _record(value: Any, kind: Kind, path: tuple[str | int, ...]) -> Record:
     label = "a note" if kind is Kind.NOTE else "a bookmark"
     item = _mapping(value, path, label)
+    _known_keys(item, path, label)
     record_id = _text(item.get("id"), (*path, "id"), f"the id of {label}", empty=False)
+    if "passage" in item and "section" in item:
+        raise SchemaError(f"{label} has both a passage and a section", (*path, "section"))
     if "passage" in item:
         target = _text(item["passage"], (*path, "passage"), f"the passage of {label}", empty=False)
     elif kind is Kind.BOOKMARK and "section" in item:
@@ -212,6 +239,7 @@ def _record(value: Any, kind: Kind, path: tuple[str | int, ...]) -> Record:
         deleted = _time(item["deleted"], (*path, "deleted"), f"the deleted time of {label}")
         return Record(record_id, kind, target, Anchor(""), created, updated, "", deleted)
     quote = _mapping(item.get("quote", {}), (*path, "quote"), "a quote")
+    _known_keys(quote, (*path, "quote"), "a quote")
     anchor = Anchor(
         _text(quote.get("exact", ""), (*path, "quote", "exact"), "the quoted text"),
         _text(quote.get("prefix", ""), (*path, "quote", "prefix"), "the text before the quote"),
@@ -248,7 +276,9 @@ def from_data(data: Any) -> NotesFile:
     if schema < 1:
         raise SchemaError(f"schema {schema} is not a version this program knows", ("schema",))
     check_shared(top)
+    _known_keys(top, (), "the file")
     document = _mapping(top.get("document", {}), ("document",), "the document")
+    _known_keys(document, ("document",), "the document")
     notes = NotesFile(
         _text(document.get("fingerprint", ""), ("document", "fingerprint"), "the fingerprint"),
         _text(document.get("path", ""), ("document", "path"), "the document path"),
@@ -262,12 +292,14 @@ def from_data(data: Any) -> NotesFile:
             notes.records[record.id] = record
     if top.get("position") is not None:
         where = _mapping(top["position"], ("position",), "the reading position")
+        _known_keys(where, ("position",), "the reading position")
         notes.position = ReadingPosition(
             _text(where.get("passage"), ("position", "passage"), "the position's passage"),
             _time(where.get("updated"), ("position", "updated"), "the position's time"),
         )
     if top.get("draft") is not None:
         draft = _mapping(top["draft"], ("draft",), "the draft")
+        _known_keys(draft, ("draft",), "the draft")
         note_id = draft.get("note")
         notes.draft = Draft(
             _text(draft.get("target"), ("draft", "target"), "the draft's passage"),

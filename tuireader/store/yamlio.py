@@ -35,8 +35,43 @@ def _base_loader() -> type[Any]:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[no-any-return]
 
 
+_STRICT: dict[type[Any], type[Any]] = {}
+
+
+def _strict(base: type[Any]) -> type[Any]:
+    """``base`` refusing what PyYAML takes silently and the next save would lose: a key
+    given twice in one mapping (the last one wins) and merge keys (``<<``)."""
+    loader = _STRICT.get(base)
+    if loader is not None:
+        return loader
+    yaml = _yaml()
+
+    class Strict(base):  # type: ignore[misc]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[str] = set()
+            for key, _ in node.value:
+                if key.tag == "tag:yaml.org,2002:merge":
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "it uses a YAML merge key (<<)", key.start_mark
+                    )
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        raise yaml.constructor.ConstructorError(
+                            None,
+                            None,
+                            f"the key {key.value!r} is there twice in the same place, "
+                            "so the next save would lose one of them",
+                            key.start_mark,
+                        )
+                    seen.add(key.value)
+            return super().construct_mapping(node, deep)
+
+    _STRICT[base] = Strict
+    return Strict
+
+
 def _loader() -> type[Any]:
-    return _base_loader()
+    return _strict(_base_loader())
 
 
 class NotesFormatError(Exception):
@@ -152,7 +187,10 @@ def _record_lines(record: Record, out: list[str]) -> None:
 HEADER = (
     "# tuireader notes and bookmarks for one document; see docs/notes-format.md.\n"
     "# Safe to edit by hand while tuireader is closed; keep the indentation.\n"
+    "# Comments other than these lines are refused: tuireader could not keep them.\n"
 )
+#: Comment lines this program writes; any other comment makes the file refused.
+HEADER_LINES = frozenset(HEADER.splitlines())
 
 
 def dump(notes: NotesFile, memo: dict[str, tuple[Record, str]] | None = None) -> bytes:
@@ -210,6 +248,48 @@ def _line_of(text: str, path: tuple[str | int, ...]) -> int | None:
     return node.start_mark.line + 1 if node is not None else None
 
 
+def _comment_line(text: str) -> int | None:
+    """The line of the first comment other than the header's, if any.
+
+    YAML drops comments when it reads, and the file is rewritten at each save, so a
+    comment written by hand would be lost silently: the file is refused instead. Comments
+    are what lies between YAML's tokens after a ``#``.
+    """
+    yaml = _yaml()
+    end = 0
+    for token in yaml.scan(text, Loader=_base_loader()):
+        start = token.start_mark.index
+        at = text.find("#", end, start)
+        while at != -1:
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end == -1 else line_end
+            if text[line_start:line_end] not in HEADER_LINES:
+                return text.count("\n", 0, at) + 1
+            at = text.find("#", line_end, start)
+        end = max(end, token.end_mark.index)
+    return None
+
+
+def _refuse_comments(data: bytes, text: str, notes: NotesFile) -> None:
+    """NotesFormatError if the file holds a comment of its writer's own (see above). Quick
+    for files as this program writes them: those are compared, not scanned."""
+    if data.find(b"#", len(HEADER)) == -1 and data.startswith(HEADER.encode()):
+        return
+    if dump(notes) == data:
+        return
+    try:
+        line = _comment_line(text)
+    except _yaml().YAMLError:  # it loaded, so it scans; if not, there is nothing to refuse
+        return
+    if line is not None:
+        raise NotesFormatError(
+            "it has a comment, which the next save would lose (tuireader does not keep "
+            "comments): move the text into a note or delete the comment",
+            line,
+        )
+
+
 def load(data: bytes) -> NotesFile:
     """Parse and validate a notes file; NotesFormatError says what and where."""
     try:
@@ -233,8 +313,10 @@ def load(data: bytes) -> NotesFile:
     if loaded is None:
         raise NotesFormatError("it is empty", 1)
     try:
-        return from_data(loaded)
+        notes = from_data(loaded)
     except NewerSchemaError as error:
         raise NotesFormatError(str(error), _line_of(text, error.path), newer=True) from error
     except SchemaError as error:
         raise NotesFormatError(str(error), _line_of(text, error.path)) from error
+    _refuse_comments(data, text, notes)
+    return notes
