@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from tuireader.safe_read import FileTooLargeError, NotRegularFileError, read_regular_file
+
 #: How far into a file a NUL byte marks it as binary.
 BINARY_SNIFF_BYTES = 8192
 
@@ -94,27 +96,33 @@ def decode(data: bytes, name: str = "the file") -> DecodedText:
 def read_document(path: Path, limit: int | None = None) -> DecodedText:
     """Read and decode a document file, turning every OS failure into one plain sentence.
 
-    With ``limit``, a file larger than that gives only its start, cut at a paragraph break
-    (``complete`` is then False): enough to show the first screen of a huge file at once.
+    Only a regular file is read (a pipe or a device such as /dev/zero is refused), and
+    only up to MAX_DOCUMENT_BYTES. With ``limit``, a file larger than that gives only its
+    start, cut at a paragraph break (``complete`` is then False): enough to show the first
+    screen of a huge file at once.
     """
     name = str(path)
     try:
-        if path.is_dir():
-            raise DocumentError(f"{name} is a folder, not a file.")
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            raise DocumentError(
-                f"{name} is {size // (1024 * 1024)} MiB, larger than the "
-                f"{MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB this reader opens."
-            )
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1 if limit is not None else -1)
+        data = read_regular_file(
+            path, MAX_DOCUMENT_BYTES, head=limit + 1 if limit is not None else None
+        )
     except FileNotFoundError:
         raise DocumentError(f"{name} does not exist.") from None
     except PermissionError:
         raise DocumentError(f"{name} cannot be read: permission denied.") from None
     except IsADirectoryError:
         raise DocumentError(f"{name} is a folder, not a file.") from None
+    except NotRegularFileError as error:
+        if error.what == "a folder":
+            raise DocumentError(f"{name} is a folder, not a file.") from None
+        raise DocumentError(
+            f"{name} is {error.what}, not a regular file, so it was not opened."
+        ) from None
+    except FileTooLargeError as error:
+        raise DocumentError(
+            f"{name} is {error.size // (1024 * 1024)} MiB, larger than the "
+            f"{error.limit // (1024 * 1024)} MiB this reader opens."
+        ) from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise DocumentError(f"{name} cannot be read: {reason}.") from None

@@ -12,6 +12,7 @@ CORE = [
     "tuireader",
     "tuireader.model",
     "tuireader.text",
+    "tuireader.safe_read",
     "tuireader.parse",
     "tuireader.load",
     "tuireader.store",

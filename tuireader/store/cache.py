@@ -15,14 +15,20 @@ from tuireader.store.schema import NotesFile, from_rows, to_rows
 CACHE_FORMAT = "tuireader-cache-1"
 
 
+#: A cache holds what its notes file holds, as JSON: about the same size.
+MAX_CACHE_BYTES = 2 * files.MAX_FILE_BYTES
+
+
 def read_cache(path: Path, digest: str) -> NotesFile | None:
+    data = files.read_small(path, MAX_CACHE_BYTES)
+    if data is None:
+        return None
+    header, _, payload = data.partition(b"\n")
+    if header.split() != [CACHE_FORMAT.encode(), digest.encode()]:
+        return None
     try:
-        with path.open("rb") as handle:
-            header = handle.readline().decode("ascii").split()
-            if header != [CACHE_FORMAT, digest]:
-                return None
-            return from_rows(json.loads(handle.read()))
-    except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return from_rows(json.loads(payload))
+    except (ValueError, KeyError, TypeError, IndexError):
         return None
 
 

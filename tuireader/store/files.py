@@ -18,8 +18,12 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from tuireader.safe_read import FileTooLargeError, NotRegularFileError, read_regular_file
+
 DIR_MODE = 0o700
 FILE_MODE = 0o600
+#: The largest notes file read (10,000 notes are about 6 MiB).
+MAX_FILE_BYTES = 64 * 1024 * 1024
 LOCK_TIMEOUT = 10.0
 TMP_SUFFIX = ".tmp"
 
@@ -63,32 +67,45 @@ def ensure_private_dir(path: Path) -> list[str]:
     return warnings
 
 
-def read_bytes(path: Path, limit: int) -> bytes | None:
-    """The file's bytes, None if it does not exist; StoreIOError if unreadable or too big."""
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
+    """The file's bytes, None if it does not exist; StoreIOError if unreadable, too big,
+    or not a regular file (a pipe or a device, even through a symbolic link)."""
     try:
-        with path.open("rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > limit:
-                raise StoreIOError(
-                    f"The notes file {path} is {size // (1024 * 1024)} MiB, larger than the "
-                    f"{limit // (1024 * 1024)} MiB this program reads."
-                )
-            return handle.read(limit + 1)
+        return read_regular_file(path, limit)
     except FileNotFoundError:
         return None
+    except NotRegularFileError as error:
+        raise StoreIOError(
+            f"The notes file {path} is {error.what}, not a regular file, so it was not read."
+        ) from None
+    except FileTooLargeError as error:
+        raise StoreIOError(
+            f"The notes file {path} is {error.size // (1024 * 1024)} MiB, larger than the "
+            f"{limit // (1024 * 1024)} MiB this program reads."
+        ) from None
     except OSError as error:
         raise StoreIOError(describe_os_error(error, "read", path)) from None
+
+
+def read_small(path: Path, limit: int) -> bytes | None:
+    """A pointer's or cache's bytes; None if missing, unreadable, too big or not a regular
+    file: those only save work, and the work is done again without them."""
+    try:
+        return read_regular_file(path, limit)
+    except OSError:
+        return None
 
 
 @contextlib.contextmanager
 def locked(lock_path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold an exclusive lock on ``lock_path`` (created if missing, never deleted)."""
+    # O_NONBLOCK: a named pipe in the lock's place must not make open() wait forever.
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK, FILE_MODE)
     except OSError as error:
         # A read-only folder still lets us read: lock on the file we can open, if any.
         if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM) and lock_path.exists():
-            fd = os.open(lock_path, os.O_RDONLY)
+            fd = os.open(lock_path, os.O_RDONLY | os.O_NONBLOCK)
         else:
             raise StoreIOError(describe_os_error(error, "lock", lock_path)) from None
     try:
@@ -163,13 +180,12 @@ def atomic_write(target: Path, data: bytes, *, backup: bool = True, sync: bool =
         raise StoreIOError(describe_os_error(error, "save", target)) from None
 
 
-def copy_aside(path: Path, label: str) -> Path | None:
-    """Keep a copy of a bad file next to it (``name.corrupt-20260101T120000``)."""
+def copy_aside(path: Path, label: str, data: bytes) -> Path | None:
+    """Keep a copy of a bad file's ``data`` next to it (``name.corrupt-20260101T120000``)."""
     stamp = time.strftime("%Y%m%dT%H%M%S")
     aside = path.with_name(f"{path.name}.{label}-{stamp}")
     try:
         if not aside.exists():
-            data = path.read_bytes()
             fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
             try:
                 os.write(fd, data)

@@ -8,6 +8,9 @@ from pathlib import Path
 
 from tuireader.store import files
 
+#: A pointer holds a key of 24 characters; anything much longer is not a pointer.
+POINTER_BYTES = 256
+
 
 def default_data_dir() -> Path:
     import platformdirs
@@ -37,13 +40,16 @@ class NotesIndex:
     def find_key(self, fingerprint: str, path: str | None) -> str | None:
         for kind, value in (("fp", fingerprint), ("path", path)):
             if value:
-                try:
-                    key = self._pointer(kind, value).read_text("ascii").strip()
-                except (OSError, UnicodeDecodeError):
-                    continue
-                if key.isalnum():
+                key = self._read_pointer(self._pointer(kind, value))
+                if key is not None:
                     return key
         return None
+
+    @staticmethod
+    def _read_pointer(pointer: Path) -> str | None:
+        data = files.read_small(pointer, POINTER_BYTES)
+        key = data.strip().decode("ascii", "replace") if data is not None else ""
+        return key if key.isalnum() and key.isascii() else None
 
     def remember(self, key: str, fingerprint: str, path: str | None) -> None:
         folder = self.root / "index"
@@ -52,9 +58,5 @@ class NotesIndex:
             if not value:
                 continue
             pointer = self._pointer(kind, value)
-            try:
-                if pointer.read_text("ascii").strip() == key:
-                    continue
-            except (OSError, UnicodeDecodeError):
-                pass
-            files.atomic_write(pointer, key.encode("ascii"), backup=False)
+            if self._read_pointer(pointer) != key:
+                files.atomic_write(pointer, key.encode("ascii"), backup=False)

@@ -39,7 +39,7 @@ from tuireader.store.schema import (
 )
 from tuireader.store.yamlio import NotesFormatError, dump, load
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = files.MAX_FILE_BYTES
 #: Tombstones older than this are dropped when the file is written.
 TOMBSTONE_DAYS = 90
 
@@ -104,7 +104,11 @@ class DocumentNotes:
         cached = cache.read_cache(self.cache_file, digest)
         if cached is not None:
             return cached
-        notes = load(data)
+        try:
+            notes = load(data)
+        except NotesFormatError as error:
+            error.content = data  # what to keep aside: exactly what could not be used
+            raise
         cache.write_cache(self.cache_file, digest, notes)
         return notes
 
@@ -141,7 +145,8 @@ class DocumentNotes:
         if error.newer:
             self.read_only = f"The notes file {where} can only be read: {error.reason}."
         else:
-            aside = files.copy_aside(self.file, "corrupt")
+            content = error.content
+            aside = None if content is None else files.copy_aside(self.file, "corrupt", content)
             kept = f" A copy is at {aside}." if aside else ""
             self.read_only = (
                 f"The notes file {where} cannot be used: {error.reason}. It was left as it is "

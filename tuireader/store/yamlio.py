@@ -82,6 +82,7 @@ class NotesFormatError(Exception):
         self.reason = reason
         self.line = line
         self.newer = newer  # written by a newer tuireader: open read-only, do not copy aside
+        self.content: bytes | None = None  # the file's bytes, when the caller knows them
 
 
 # Writing ------------------------------------------------------------------------------
