@@ -6,7 +6,9 @@
 ``tuireader notes|bookmarks …``          the notes store (see :mod:`tuireader.cli_notes`)
 
 Textual is imported only when the reader is about to start, so these answer quickly.
-Every failure is one plain sentence on stderr and exit status 2.
+Every failure is one plain sentence on stderr and exit status 2. Text from outside (the
+document, notes, file names) is printed through :func:`terminal_safe`; JSON output through
+:func:`terminal_json`, which is exact and escapes every control character.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from tuireader import __version__
 from tuireader.errors import UserError
 from tuireader.load import open_document
 from tuireader.model import Document, Section
+from tuireader.terminal_text import terminal_json, terminal_safe
 from tuireader.text import DocumentError
 
 EXIT_ERROR = 2
@@ -41,32 +44,37 @@ def document_json(document: Document) -> dict[str, Any]:
     return {"title": document.title, "sections": [_section_json(s) for s in document.sections]}
 
 
+def warn(message: str) -> None:
+    """One line on stderr; the message may hold file names and other outside text."""
+    print(f"tuireader: {terminal_safe(message)}", file=sys.stderr)
+
+
 def _load(file: str | None) -> Document:
     document = open_document(Path(file) if file else None)
     for warning in document.warnings:
-        print(f"tuireader: {warning}", file=sys.stderr)
+        warn(warning)
     return document
 
 
 def _write(text: str) -> None:
-    sys.stdout.write(text)
+    """Text for a person to read: shown safely, lines and tabs kept."""
+    sys.stdout.write(terminal_safe(text, multiline=True))
 
 
 def cmd_sections(args: argparse.Namespace) -> int:
     document = _load(args.file)
     if args.json:
-        import json
-
-        _write(json.dumps(document_json(document), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(terminal_json(document_json(document)) + "\n")
         return 0
-    lines = [document.title, ""]
+    lines = [terminal_safe(document.title), ""]
     width = max(len(s.id) for s in document.walk()) if document.sections else 0
     for top in document.sections:
         for section in top.walk():
             indent = "  " if section is not top else ""
             count = len(section.passages)
             suffix = f"  ({count} passage{'s' if count != 1 else ''})" if count else ""
-            lines.append(f"{indent}{section.id:<{width}}  {section.title}{suffix}")
+            title = terminal_safe(section.title)
+            lines.append(f"{indent}{section.id:<{width}}  {title}{suffix}")
     _write("\n".join(lines) + "\n")
     return 0
 
@@ -119,8 +127,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     except SearchError as error:
         raise UserError(str(error)) from None
     if args.json:
-        import json
-
         rows = [
             {
                 "section": h.section_id,
@@ -133,12 +139,12 @@ def cmd_search(args: argparse.Namespace) -> int:
             }
             for h in hits
         ]
-        _write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(terminal_json(rows) + "\n")
     else:
         width = max((len(h.passage_id or h.section_id) for h in hits), default=0)
         for hit in hits:
-            where = hit.passage_id or hit.section_id or "(orphaned)"
-            _write(f"{where:<{width}}  {hit.kind:<8}  {hit.context}\n")
+            where = terminal_safe(hit.passage_id or hit.section_id or "(orphaned)")
+            _write(f"{where:<{width}}  {hit.kind:<8}  {terminal_safe(hit.context)}\n")
         if not hits:
             print("No matches.", file=sys.stderr)
     return 0 if hits else 1
@@ -179,8 +185,17 @@ def _common_sub(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes what it could not parse (a file name, a choice) in its errors: shown
+    safely like every other message. Sub-parsers are made of the same class."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {terminal_safe(message)}\n")
+
+
 def _reader_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="tuireader",
         description="Read a long transcript or article in the terminal. Other commands: "
         "sections, show, search, notes, bookmarks (see `tuireader COMMAND --help`).",
@@ -195,7 +210,7 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="tuireader")
+    parser = _Parser(prog="tuireader")
     _common(parser)
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -260,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except (DocumentError, UserError) as error:
         message = str(error)
-        print(f"tuireader: {message[:1].upper()}{message[1:]}", file=sys.stderr)
+        warn(f"{message[:1].upper()}{message[1:]}")
         return EXIT_ERROR
     except BrokenPipeError:
         # A reader of our output (head, less) went away: not an error worth a traceback.

@@ -12,16 +12,17 @@ bookmarks delete [FILE] BOOKMARK_ID
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from tuireader.cli import warn
 from tuireader.errors import UserError as CommandError
 from tuireader.export import item_dict, to_markdown, to_yaml
 from tuireader.load import open_document
 from tuireader.store import DocumentNotes, Kind, NotesStore, StoreError
-from tuireader.text import make_controls_visible
+from tuireader.terminal_text import terminal_json, terminal_safe
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -32,7 +33,7 @@ def open_notes(args: argparse.Namespace) -> DocumentNotes:
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else None
     notes = NotesStore(data_dir).open(document, path)
     for warning in notes.warnings:
-        print(f"tuireader: {warning}", file=sys.stderr)
+        warn(warning)
     return notes
 
 
@@ -42,25 +43,24 @@ def _save(notes: DocumentNotes) -> None:
     except StoreError as error:
         raise CommandError(str(error)) from None
     for message in result.messages:
-        print(f"tuireader: {message}", file=sys.stderr)
+        warn(message)
 
 
 def _print_items(notes: DocumentNotes, kind: Kind, as_json: bool) -> int:
     items = notes.notes() if kind is Kind.NOTE else notes.bookmarks()
     if as_json:
-        sys.stdout.write(json.dumps([item_dict(i) for i in items], ensure_ascii=False, indent=2))
-        sys.stdout.write("\n")
+        sys.stdout.write(terminal_json([item_dict(i) for i in items]) + "\n")
         return 0
     if not items:
         print(f"No {kind}s yet.")
         return 0
-    for item in items:
+    for item in items:  # everything here may come from a hand-written notes file
         status = "" if item.status.value == "anchored" else f"  [{item.status.value}]"
-        print(f"{item.record.id}  {item.target}{status}")
-        if kind is Kind.NOTE:  # shown, like document text, with control characters visible
-            for line in make_controls_visible(item.record.body).split("\n"):
+        print(f"{terminal_safe(item.record.id)}  {terminal_safe(item.target)}{status}")
+        if kind is Kind.NOTE:
+            for line in terminal_safe(item.record.body, multiline=True).split("\n"):
                 print(f"    {line}")
-        print(f"    > {item.record.anchor.exact[:100]}")
+        print(f"    > {terminal_safe(item.record.anchor.exact[:100])}")
     return 0
 
 
@@ -71,7 +71,7 @@ def _mutate(args: argparse.Namespace, change: Callable[[DocumentNotes], str]) ->
     except StoreError as error:
         raise CommandError(str(error)) from None
     _save(notes)
-    print(message)
+    print(terminal_safe(message))
     return 0
 
 
@@ -96,11 +96,14 @@ def notes_export(args: argparse.Namespace) -> int:
     notes = open_notes(args)
     text = to_markdown(notes) if args.format == "markdown" else to_yaml(notes)
     if args.output and args.output != "-":
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
+        try:  # a file for other programs: the notes exactly as written
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
         except OSError as error:
             raise CommandError(f"Could not write {args.output}: {error.strerror}.") from None
-    else:
+    elif sys.stdout.isatty():  # for the eyes: nothing in a note may drive the terminal
+        sys.stdout.write(terminal_safe(text, multiline=True))
+    else:  # a pipe or a redirection is a file too
         sys.stdout.write(text)
     return 0
 
@@ -115,7 +118,7 @@ def bookmarks_add(args: argparse.Namespace) -> int:
 
 
 def register(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    commands: argparse._SubParsersAction[Any],
     common: Callable[[argparse.ArgumentParser], None],
 ) -> None:
     """Add the ``notes`` and ``bookmarks`` commands to the CLI's sub-parsers."""
@@ -125,12 +128,12 @@ def register(
     mark_commands = bookmarks.add_subparsers(dest="action", required=True)
 
     def sub(
-        group: argparse._SubParsersAction[argparse.ArgumentParser],
+        group: argparse._SubParsersAction[Any],
         name: str,
         handler: Handler,
         help: str,
     ) -> argparse.ArgumentParser:
-        parser = group.add_parser(name, help=help)
+        parser: argparse.ArgumentParser = group.add_parser(name, help=help)
         common(parser)
         parser.add_argument("file", nargs="?", metavar="FILE")
         parser.set_defaults(handler=handler)

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from tuireader.model import Document, Section, SectionKind
-from tuireader.text import make_controls_visible
+from tuireader.terminal_text import terminal_safe
 
 if TYPE_CHECKING:
     from tuireader.store import DocumentNotes
@@ -98,8 +98,9 @@ def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
     """The match with some text either side, on one line."""
     left = max(0, start - width)
     right = min(len(text), end + width)
-    # Note bodies are kept exactly as typed: make their control characters visible here.
-    snippet = " ".join(make_controls_visible(text[left:right]).split())
+    # Note bodies are kept exactly as typed, and a document may hold bidi controls: a
+    # context is for showing, so it is made safe for a terminal here.
+    snippet = " ".join(terminal_safe(text[left:right], multiline=True).split())
     return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
 
 

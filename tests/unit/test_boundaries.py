@@ -13,6 +13,7 @@ CORE = [
     "tuireader.model",
     "tuireader.text",
     "tuireader.safe_read",
+    "tuireader.terminal_text",
     "tuireader.parse",
     "tuireader.load",
     "tuireader.store",
