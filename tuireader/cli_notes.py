@@ -37,11 +37,13 @@ def open_notes(args: argparse.Namespace) -> DocumentNotes:
     return notes
 
 
-def _save(notes: DocumentNotes) -> None:
+def _save(notes: DocumentNotes, undone: str) -> None:
+    """Save, or fail with what went wrong and ``undone``: this process ends, so nothing
+    it changed is kept for a later try (unlike in the reader)."""
     try:
         result = notes.save()
     except StoreError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(f"{error.reason} {undone}") from None
     for message in result.messages:
         warn(message)
 
@@ -64,13 +66,16 @@ def _print_items(notes: DocumentNotes, kind: Kind, as_json: bool) -> int:
     return 0
 
 
-def _mutate(args: argparse.Namespace, change: Callable[[DocumentNotes], str]) -> int:
+def _mutate(
+    args: argparse.Namespace, change: Callable[[DocumentNotes], str], undone: str
+) -> int:
+    """Make one change and save it; ``undone`` says what did not happen if saving fails."""
     notes = open_notes(args)
     try:
         message = change(notes)
     except StoreError as error:
         raise CommandError(str(error)) from None
-    _save(notes)
+    _save(notes, undone)
     print(terminal_safe(message))
     return 0
 
@@ -85,11 +90,13 @@ def notes_add(args: argparse.Namespace) -> int:
         text = text.removesuffix("\n")
     if not text.strip():
         raise CommandError("The note is empty; give its text with --text.")
-    return _mutate(args, lambda n: n.add_note(args.passage, text).id)
+    return _mutate(args, lambda n: n.add_note(args.passage, text).id, "The note was not added.")
 
 
 def notes_delete(args: argparse.Namespace) -> int:
-    return _mutate(args, lambda n: f"Deleted {n.delete(args.record_id).id}.")
+    return _mutate(
+        args, lambda n: f"Deleted {n.delete(args.record_id).id}.", "Nothing was deleted."
+    )
 
 
 def notes_export(args: argparse.Namespace) -> int:
@@ -114,7 +121,7 @@ def bookmarks_list(args: argparse.Namespace) -> int:
 
 def bookmarks_add(args: argparse.Namespace) -> int:
     target = args.passage or args.section
-    return _mutate(args, lambda n: n.add_bookmark(target).id)
+    return _mutate(args, lambda n: n.add_bookmark(target).id, "The bookmark was not added.")
 
 
 def register(

@@ -148,3 +148,29 @@ def test_read_only_bind_mount(seed: Document, tmp_path: Path) -> None:
         subprocess.run(["umount", "-l", str(data_dir)], check=False)
     assert again.save().saved
     assert len(NotesStore(data_dir).open(seed).notes()) == 2
+
+
+def test_a_folder_that_cannot_be_synced_after_the_rename(
+    seed: Document, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is in place (others read it): a save, with a warning, not a failure that
+    would be tried again and the note saved twice."""
+    from tuireader.store import files
+
+    notes = NotesStore(data_dir).open(seed)
+    notes.add_note("qa-1.p1", "first")
+    notes.save()
+
+    def broken_fsync_dir(folder: Path) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(files, "_fsync_dir", broken_fsync_dir)
+    second = notes.add_note("qa-1.p2", "second")
+    result = notes.save()
+    assert result.saved and not notes.pending
+    assert any("saved, but" in m and "could not be synced" in m for m in result.messages)
+    monkeypatch.undo()
+    assert not notes.save().saved  # nothing left to write
+    again = NotesStore(data_dir).open(seed)
+    assert [i.record.body for i in again.notes()] == ["first", "second"]
+    assert again.get(second.id) is not None

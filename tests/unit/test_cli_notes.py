@@ -106,3 +106,32 @@ def test_corrupt_notes_file_is_reported(data_dir: Path) -> None:
     adding = run(data_dir, "notes", "add", "--passage", "qa-1.p1", "--text", "y")
     assert adding.returncode == 2
     assert notes_file.read_text() == "schema: [broken\n"
+
+
+def _key() -> str:
+    from tuireader.load import open_document
+
+    return open_document(None).fingerprint[:24]
+
+
+def test_a_failed_save_says_nothing_was_added(data_dir: Path) -> None:
+    """The process ends: it must not promise to save again later (issue 12, 8)."""
+    (data_dir / "documents" / f"{_key()}.lock").mkdir(parents=True)  # cannot be locked
+    result = run(data_dir, "notes", "add", "--passage", "qa-1.p1", "--text", "lost?")
+    assert result.returncode == 2
+    assert "Could not lock" in result.stderr and "The note was not added." in result.stderr
+    assert "saved again" not in result.stderr and "kept" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert json.loads(run(data_dir, "notes", "list", "--json").stdout) == []
+
+
+def test_a_save_whose_index_cannot_be_updated_is_a_save(data_dir: Path) -> None:
+    """The notes file was written and only a pointer failed: that is a save, said so, and
+    the command is not to be run again (which made a second copy of the note)."""
+    data_dir.mkdir()
+    (data_dir / "index").write_text("not a folder")
+    added = run(data_dir, "notes", "add", "--passage", "qa-1.p1", "--text", "once")
+    assert added.returncode == 0, added.stderr
+    assert "Your notes are saved" in added.stderr and "index" in added.stderr
+    items = json.loads(run(data_dir, "notes", "list", "--json").stdout)
+    assert [(i["id"], i["body"]) for i in items] == [(added.stdout.strip(), "once")]

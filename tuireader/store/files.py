@@ -32,17 +32,31 @@ class StoreIOError(Exception):
     """A file operation failed; the message is one plain sentence for the user."""
 
 
+class NotSyncedError(StoreIOError):
+    """The file was replaced, but the folder could not be synced: the change is there for
+    everyone to read, and a crash of the system soon after could still undo it."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"The change was saved, but {reason}.")
+        self.reason = reason
+
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EIO: "an input/output error",
+}
+
+
+def os_reason(error: OSError) -> str:
+    return _REASONS.get(error.errno or 0, error.strerror or type(error).__name__)
+
+
 def describe_os_error(error: OSError, action: str, path: Path) -> str:
-    reasons = {
-        errno.ENOSPC: "the disk is full",
-        errno.EDQUOT: "the disk quota is used up",
-        errno.EROFS: "the file system is read-only",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.EIO: "an input/output error",
-    }
-    reason = reasons.get(error.errno or 0, error.strerror or type(error).__name__)
-    return f"Could not {action} {path}: {reason}."
+    return f"Could not {action} {path}: {os_reason(error)}."
 
 
 def ensure_private_dir(path: Path) -> list[str]:
@@ -144,7 +158,8 @@ def atomic_write(target: Path, data: bytes, *, backup: bool = True, sync: bool =
     """Replace ``target`` with ``data`` so that a crash leaves the old or the new file.
 
     Call with the lock held. On failure the target is untouched and the temporary file is
-    removed; StoreIOError says what went wrong.
+    removed; StoreIOError says what went wrong. NotSyncedError means the target was
+    replaced but its folder could not be synced afterwards.
     """
     tmp = target.with_name(f"{target.name}.{os.getpid()}{TMP_SUFFIX}")
     try:
@@ -172,12 +187,17 @@ def atomic_write(target: Path, data: bytes, *, backup: bool = True, sync: bool =
             with contextlib.suppress(FileNotFoundError):
                 bak_tmp.unlink()
         os.replace(tmp, target)
-        if sync:
-            _fsync_dir(target.parent)
     except OSError as error:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise StoreIOError(describe_os_error(error, "save", target)) from None
+    if sync:
+        try:
+            _fsync_dir(target.parent)
+        except OSError as error:
+            raise NotSyncedError(
+                f"the folder {target.parent} could not be synced to disk ({os_reason(error)})"
+            ) from None
 
 
 def copy_aside(path: Path, label: str, data: bytes) -> Path | None:

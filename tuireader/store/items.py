@@ -12,7 +12,16 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class StoreError(Exception):
-    """A store operation failed; the message is one plain sentence for the user."""
+    """A store operation failed; the message is one plain sentence for the user.
+
+    ``reason`` is what went wrong and nothing more: the message may add what happens next
+    in a session that keeps running ("Your changes are kept and will be saved again."),
+    which a command that exits must not say.
+    """
+
+    def __init__(self, message: str, *, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = message if reason is None else reason
 
 
 @dataclass(frozen=True, slots=True)

@@ -293,11 +293,17 @@ class DocumentNotes:
 
     def save(self) -> SaveResult:
         """Merge this session's edits into the file. StoreError if that fails; the edits
-        then stay in memory and a later save tries again."""
+        then stay in memory and a later save tries again.
+
+        Once the file is replaced the save has happened, whatever fails after it (the
+        folder's fsync, the index pointers): the result says so in ``messages``, and
+        nothing is saved twice.
+        """
         if self.read_only:
             raise StoreError(self.read_only)
         if not self.pending:
             return SaveResult(False)
+        messages: list[str] = []
         try:
             files.ensure_private_dir(self.file.parent)
             with files.locked(self.lock_file):
@@ -305,23 +311,37 @@ class DocumentNotes:
                 disk = self._disk_now()
                 merged = self._merged(disk)
                 content = dump(merged.notes, self._emitted)
-                files.atomic_write(self.file, content)
+                try:
+                    files.atomic_write(self.file, content)
+                except files.NotSyncedError as error:
+                    messages.append(
+                        f"Your notes are saved, but {error.reason}: a crash of the system "
+                        "in the next moments could lose this change."
+                    )
                 self._seen = self._stat()
                 cache.write_cache(
                     self.cache_file, hashlib.sha256(content).hexdigest(), merged.notes
                 )
-            self.store.remember(self.key, self.document.fingerprint, self.source)
         except files.StoreIOError as error:
-            raise StoreError(f"{error} Your changes are kept and will be saved again.") from None
+            raise StoreError(
+                f"{error} Your changes are kept and will be saved again.", reason=str(error)
+            ) from None
         except NotesFormatError as error:
             self._refuse(error)
             raise StoreError(self.read_only or str(error)) from None
+        try:
+            self.store.remember(self.key, self.document.fingerprint, self.source)
+        except files.StoreIOError as error:
+            messages.append(
+                f"Your notes are saved, but the index that finds them from another copy "
+                f"of this text was not updated. {error}"
+            )
         self._disk = merged.notes
         self._data = _copy(merged.notes)
         self._dirty.clear()
         self._position_dirty = self._draft_dirty = False
         self._relocate()
-        return SaveResult(True, tuple(merged.messages))
+        return SaveResult(True, (*merged.messages, *messages))
 
     @dataclass(slots=True)
     class _Merged:
