@@ -12,6 +12,7 @@ bookmarks delete [FILE] BOOKMARK_ID
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -84,10 +85,36 @@ def notes_list(args: argparse.Namespace) -> int:
     return _print_items(open_notes(args), Kind.NOTE, args.json)
 
 
+#: The longest note read from standard input (``--text -``).
+MAX_NOTE_BYTES = 16 * 1024 * 1024
+
+
+def _decode(data: bytes, where: str) -> str:
+    """Note text from bytes: UTF-8, what is not UTF-8 shown as U+FFFD, and said so."""
+    text = data.decode("utf-8-sig", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if bad:
+        warn(f"{where} is not valid UTF-8: {bad} byte sequence(s) are kept as \ufffd.")
+    return text
+
+
+def _note_text(arg: str) -> str:
+    if arg != "-":
+        if any("\ud800" <= char <= "\udfff" for char in arg):  # bytes that are not UTF-8
+            return _decode(os.fsencode(arg), "The text given with --text")
+        return arg
+    data = sys.stdin.buffer.read(MAX_NOTE_BYTES + 1)
+    if len(data) > MAX_NOTE_BYTES:
+        raise CommandError(
+            f"The note on standard input is larger than {MAX_NOTE_BYTES // (1024 * 1024)} MiB;"
+            " it was not added."
+        )
+    text = _decode(data, "Standard input")
+    return text[:-2] if text.endswith("\r\n") else text.removesuffix("\n")
+
+
 def notes_add(args: argparse.Namespace) -> int:
-    text = sys.stdin.read() if args.text == "-" else args.text
-    if args.text == "-":
-        text = text.removesuffix("\n")
+    text = _note_text(args.text)
     if not text.strip():
         raise CommandError("The note is empty; give its text with --text.")
     return _mutate(args, lambda n: n.add_note(args.passage, text).id, "The note was not added.")

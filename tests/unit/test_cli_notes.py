@@ -135,3 +135,38 @@ def test_a_save_whose_index_cannot_be_updated_is_a_save(data_dir: Path) -> None:
     assert "Your notes are saved" in added.stderr and "index" in added.stderr
     items = json.loads(run(data_dir, "notes", "list", "--json").stdout)
     assert [(i["id"], i["body"]) for i in items] == [(added.stdout.strip(), "once")]
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "C", None])
+def test_text_that_is_not_utf8_is_kept_with_replacement_characters(
+    data_dir: Path, locale: str | None
+) -> None:
+    """From standard input or an argument, in any locale: U+FFFD for each bad byte
+    sequence, a warning that says so, never a traceback or a '?'."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k != "LANG"}
+    if locale is not None:
+        env["LC_ALL"] = locale
+    base = [sys.executable, "-m", "tuireader", "notes", "add", "--data-dir", str(data_dir)]
+    piped = subprocess.run(
+        [*base, "--passage", "qa-1.p1", "--text", "-"],
+        input=b"caf\xe9 au lait\r\nline \xff\xfe two\n",
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert b"not valid UTF-8: 3 byte sequence(s)" in piped.stderr  # \xe9, \xff, \xfe
+    argument = subprocess.run(
+        [*base, "--passage", "qa-1.p2", "--text", b"na\xefve"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert argument.returncode == 0, argument.stderr
+    assert b"not valid UTF-8: 1 byte sequence(s)" in argument.stderr
+    bodies = [i["body"] for i in json.loads(run(data_dir, "notes", "list", "--json").stdout)]
+    assert bodies == ["caf\ufffd au lait\r\nline \ufffd\ufffd two", "na\ufffdve"]
