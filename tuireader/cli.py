@@ -112,14 +112,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from tuireader.cli_notes import notes_for
     from tuireader.search import Query, Scope, SearchError, search_document
-    from tuireader.store import NotesStore
 
     path = Path(args.file) if args.file else None
     document = _load(args.file)
-    notes = NotesStore(Path(args.data_dir) if getattr(args, "data_dir", None) else None).open(
-        document, path
-    )
+    notes = notes_for(document, path, args)  # says so if they come from a backup
     try:
         hits = list(
             search_document(document, Query(args.query, args.regex, Scope(args.scope)), notes)

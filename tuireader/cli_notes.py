@@ -22,20 +22,32 @@ from tuireader.cli import warn
 from tuireader.errors import UserError as CommandError
 from tuireader.export import item_dict, to_markdown, to_yaml
 from tuireader.load import open_document
+from tuireader.model import Document
 from tuireader.store import DocumentNotes, Kind, NotesStore, StoreError
 from tuireader.terminal_text import terminal_json, terminal_safe
 
 Handler = Callable[[argparse.Namespace], int]
 
 
-def open_notes(args: argparse.Namespace) -> DocumentNotes:
-    path = Path(args.file) if args.file else None
-    document = open_document(path)
+def notes_for(
+    document: Document, path: Path | None, args: argparse.Namespace, *, to_show: bool = False
+) -> DocumentNotes:
+    """The document's notes, with their warnings on stderr. ``to_show``: the command shows
+    them, so notes that exist but cannot be read are an error, not an empty list."""
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else None
     notes = NotesStore(data_dir).open(document, path)
+    refused = to_show and notes.unavailable
     for warning in notes.warnings:
-        warn(warning)
+        if not (refused and warning == notes.read_only):
+            warn(warning)
+    if refused:
+        raise CommandError(notes.read_only or "The notes of this document cannot be read.")
     return notes
+
+
+def open_notes(args: argparse.Namespace, *, to_show: bool = False) -> DocumentNotes:
+    path = Path(args.file) if args.file else None
+    return notes_for(open_document(path), path, args, to_show=to_show)
 
 
 def _save(notes: DocumentNotes, undone: str) -> None:
@@ -82,7 +94,7 @@ def _mutate(
 
 
 def notes_list(args: argparse.Namespace) -> int:
-    return _print_items(open_notes(args), Kind.NOTE, args.json)
+    return _print_items(open_notes(args, to_show=True), Kind.NOTE, args.json)
 
 
 #: The longest note read from standard input (``--text -``).
@@ -127,7 +139,7 @@ def notes_delete(args: argparse.Namespace) -> int:
 
 
 def notes_export(args: argparse.Namespace) -> int:
-    notes = open_notes(args)
+    notes = open_notes(args, to_show=True)
     text = to_markdown(notes) if args.format == "markdown" else to_yaml(notes)
     if args.output and args.output != "-":
         try:  # a file for other programs: the notes exactly as written
@@ -143,7 +155,7 @@ def notes_export(args: argparse.Namespace) -> int:
 
 
 def bookmarks_list(args: argparse.Namespace) -> int:
-    return _print_items(open_notes(args), Kind.BOOKMARK, args.json)
+    return _print_items(open_notes(args, to_show=True), Kind.BOOKMARK, args.json)
 
 
 def bookmarks_add(args: argparse.Namespace) -> int:

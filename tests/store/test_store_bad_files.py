@@ -11,6 +11,7 @@ import pytest
 from tests.store.conftest import snapshot
 from tuireader.model import Document
 from tuireader.store import DocumentNotes, NotesStore, StoreError
+from tuireader.store.yamlio import load
 
 
 @pytest.fixture
@@ -148,15 +149,60 @@ def test_a_corrupt_file_shows_the_backup_read_only(
     saved.add_note("qa-1.p2", "second")
     saved.save()  # the first version is now the backup
     notes = _reopen_with(seed, data_dir, saved, b"garbage: [")
-    assert notes.read_only is not None and ".bak" in notes.read_only
+    backup = saved.file.with_name(saved.file.name + ".bak")
+    assert notes.read_only is not None
+    assert f"the notes shown are those of its backup {backup}" in notes.read_only
     assert [i.record.body for i in notes.notes()] == ["a good note"]
+    assert not notes.unavailable
 
 
-def test_newer_schema_opens_read_only(seed: Document, data_dir: Path, saved: DocumentNotes) -> None:
+def test_a_corrupt_file_without_a_usable_backup_shows_nothing_and_says_so(
+    seed: Document, data_dir: Path, saved: DocumentNotes
+) -> None:
+    saved.file.with_name(saved.file.name + ".bak").unlink(missing_ok=True)
+    notes = _reopen_with(seed, data_dir, saved, b"garbage: [")
+    assert notes.notes() == [] and notes.unavailable
+    assert notes.read_only is not None and "no notes can be shown" in notes.read_only
+
+
+def test_one_copy_aside_per_distinct_content(
+    seed: Document, data_dir: Path, saved: DocumentNotes
+) -> None:
+    for _ in range(5):
+        _reopen_with(seed, data_dir, saved, b"garbage: [")
+    copies = list((data_dir / "documents").glob("*.corrupt-*"))
+    assert len(copies) == 1 and copies[0].read_bytes() == b"garbage: ["
+    _reopen_with(seed, data_dir, saved, b"other garbage: [")
+    contents = {p.read_bytes() for p in (data_dir / "documents").glob("*.corrupt-*")}
+    assert contents == {b"garbage: [", b"other garbage: ["}
+
+
+def test_a_file_broken_during_a_session_does_not_lose_its_notes(
+    seed: Document, data_dir: Path, saved: DocumentNotes
+) -> None:
+    """The save cannot merge into a file someone broke meanwhile: the session's notes stay
+    in memory and are written to a copy beside it, which the message names."""
+    session = NotesStore(data_dir).open(seed)
+    typed = session.add_note("qa-3.p1", "typed while the file was broken")
+    saved.file.write_bytes(b"garbage: [")
+    with pytest.raises(StoreError, match="unsaved") as failure:
+        session.save()
+    assert session.get(typed.id) is not None  # still there
+    assert [i.record.body for i in session.notes()] == ["a good note", typed.body]
+    [copy] = (data_dir / "documents").glob("*.unsaved-*")
+    assert str(copy) in str(failure.value)
+    kept = load(copy.read_bytes())
+    assert kept.records[typed.id].body == typed.body
+
+
+def test_newer_schema_is_not_shown(seed: Document, data_dir: Path, saved: DocumentNotes) -> None:
     content = _valid_text(saved).replace("schema: 1", "schema: 99").encode()
     notes = _reopen_with(seed, data_dir, saved, content)
     assert notes.read_only is not None
     assert "newer tuireader" in notes.read_only and "schema 99" in notes.read_only
+    # The message says what happens: no notes are shown (it used to say "can only be read").
+    assert "not shown" in notes.read_only and "can only be read" not in notes.read_only
+    assert notes.notes() == [] and notes.unavailable
     with pytest.raises(StoreError):
         notes.add_note("qa-3.p1", "refused")
     assert saved.file.read_bytes() == content

@@ -103,9 +103,39 @@ def test_corrupt_notes_file_is_reported(data_dir: Path) -> None:
     notes_file.write_text("schema: [broken\n")
     listing = run(data_dir, "notes", "list")
     assert "cannot be used" in listing.stderr and str(notes_file) in listing.stderr
+    # Not "No notes yet." with exit status 0: the notes exist, they cannot be read.
+    assert listing.returncode == 2 and listing.stdout == ""
+    assert len(listing.stderr.strip().splitlines()) == 1
+    for command in (("notes", "export"), ("bookmarks", "list"), ("notes", "list", "--json")):
+        assert run(data_dir, *command).returncode == 2, command
     adding = run(data_dir, "notes", "add", "--passage", "qa-1.p1", "--text", "y")
     assert adding.returncode == 2
     assert notes_file.read_text() == "schema: [broken\n"
+
+
+def test_a_newer_notes_file_is_said_not_to_be_shown(data_dir: Path) -> None:
+    assert run(data_dir, "notes", "add", "--passage", "qa-1.p1", "--text", "x").returncode == 0
+    [notes_file] = (data_dir / "documents").glob("*.yaml")
+    notes_file.write_text(notes_file.read_text().replace("schema: 1", "schema: 2"))
+    listing = run(data_dir, "notes", "list")
+    assert listing.returncode == 2 and listing.stdout == ""
+    assert "schema 2" in listing.stderr and "not shown" in listing.stderr
+
+
+def test_search_says_when_the_notes_come_from_the_backup(data_dir: Path) -> None:
+    assert run(data_dir, "notes", "add", "--passage", "qa-1.p1", "--text", "zebra").returncode == 0
+    assert run(data_dir, "notes", "add", "--passage", "qa-1.p2", "--text", "lion").returncode == 0
+    [notes_file] = (data_dir / "documents").glob("*.yaml")
+    notes_file.write_text("schema: [broken\n")
+    zebra = subprocess.run(
+        [sys.executable, "-m", "tuireader", "search", "zebra", "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert zebra.returncode == 0 and "note" in zebra.stdout
+    assert "backup" in zebra.stderr and f"{notes_file}.bak" in zebra.stderr
 
 
 def _key() -> str:

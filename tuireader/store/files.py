@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import glob
+import hashlib
 import os
 import shutil
 import stat
@@ -154,6 +156,13 @@ def remove_stale_temporaries(folder: Path, prefix: str) -> None:
             leftover.unlink()
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
 def atomic_write(target: Path, data: bytes, *, backup: bool = True, sync: bool = True) -> None:
     """Replace ``target`` with ``data`` so that a crash leaves the old or the new file.
 
@@ -165,10 +174,7 @@ def atomic_write(target: Path, data: bytes, *, backup: bool = True, sync: bool =
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            _write_all(fd, data)
             if sync:
                 os.fsync(fd)
         finally:
@@ -201,14 +207,19 @@ def atomic_write(target: Path, data: bytes, *, backup: bool = True, sync: bool =
 
 
 def copy_aside(path: Path, label: str, data: bytes) -> Path | None:
-    """Keep a copy of a bad file's ``data`` next to it (``name.corrupt-20260101T120000``)."""
+    """Keep ``data`` in a file next to ``path``, named for the time and the content
+    (``name.corrupt-20260101T120000-1a2b3c4d5e6f``). One copy per distinct content: if
+    one with this content is there already, that one is the copy."""
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    for existing in path.parent.glob(f"{glob.escape(path.name)}.{label}-*-{digest}"):
+        return existing
     stamp = time.strftime("%Y%m%dT%H%M%S")
-    aside = path.with_name(f"{path.name}.{label}-{stamp}")
+    aside = path.with_name(f"{path.name}.{label}-{stamp}-{digest}")
     try:
         if not aside.exists():
             fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
             try:
-                os.write(fd, data)
+                _write_all(fd, data)
             finally:
                 os.close(fd)
         return aside

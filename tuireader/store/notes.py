@@ -53,6 +53,9 @@ class DocumentNotes:
         self.source = str(path.resolve()) if path is not None else document.source
         self.warnings: list[str] = []
         self.read_only: str | None = None  # why edits are refused, when they are
+        #: True when there are notes but none could be read (neither the file nor its
+        #: backup): nothing is shown, so an empty list does not mean "no notes yet".
+        self.unavailable = False
         self.key = store.find_key(document.fingerprint, self.source) or document.fingerprint[:24]
         folder = store.root / "documents"
         self.file = folder / f"{self.key}.yaml"
@@ -126,6 +129,7 @@ class DocumentNotes:
         except files.StoreIOError as error:
             self.read_only = str(error)
             self.warnings.append(str(error))
+            self.unavailable = True
             return
         except NotesFormatError as error:
             self._refuse(error)
@@ -140,27 +144,48 @@ class DocumentNotes:
                 self.store.remember(self.key, self.document.fingerprint, self.source)
         self._relocate()
 
-    def _refuse(self, error: NotesFormatError) -> None:
+    def _refuse(self, error: NotesFormatError, *, show_backup: bool = True) -> None:
+        """Go read-only over a file that cannot be used, saying why and what is shown."""
         where = f"{self.file}, line {error.line}" if error.line else str(self.file)
-        if error.newer:
-            self.read_only = f"The notes file {where} can only be read: {error.reason}."
-        else:
-            content = error.content
-            aside = None if content is None else files.copy_aside(self.file, "corrupt", content)
-            kept = f" A copy is at {aside}." if aside else ""
+        backup = self.file.with_name(self.file.name + ".bak")
+        if error.newer:  # its notes may mean something else to this version: not shown
+            self.unavailable = show_backup
             self.read_only = (
-                f"The notes file {where} cannot be used: {error.reason}. It was left as it is "
-                f"and notes are read-only until it is fixed or {self.file.name}.bak is "
-                f"restored.{kept}"
+                f"The notes file {where} cannot be read by this version of tuireader: "
+                f"{error.reason}. Its notes are not shown here, and it was left as it is."
             )
+            self.warnings.append(self.read_only)
+            return
+        content = error.content
+        aside = None if content is None else files.copy_aside(self.file, "corrupt", content)
+        kept = f" (a copy is at {aside})" if aside else ""
+        problem = (
+            f"The notes file {where} cannot be used: {error.reason}. It was left as it is{kept}"
+        )
+        shown = self._show_backup(backup) if show_backup else False
+        if shown:
+            self.read_only = (
+                f"{problem}; the notes shown are those of its backup {backup}, read-only until "
+                f"the file is fixed or the backup is restored."
+            )
+        elif show_backup:
+            self.unavailable = True
+            self.read_only = f"{problem}, and no notes can be shown or changed until it is fixed."
+        else:
+            self.read_only = f"{problem}, and notes cannot be changed until it is fixed."
         self.warnings.append(self.read_only)
-        try:  # show what the backup holds meanwhile, read-only
-            backup = files.read_bytes(self.file.with_name(self.file.name + ".bak"), MAX_FILE_BYTES)
-            if backup is not None and not error.newer:
-                self._data = load(backup)
-                self._relocate()
+
+    def _show_backup(self, backup: Path) -> bool:
+        """Show what the backup holds, read-only; False if there is none to show."""
+        try:
+            data = files.read_bytes(backup, MAX_FILE_BYTES)
+            if data is None:
+                return False
+            self._data = load(data)
         except (files.StoreIOError, NotesFormatError):
-            pass
+            return False
+        self._relocate()
+        return True
 
     @property
     def index(self) -> PassageIndex:
@@ -327,8 +352,12 @@ class DocumentNotes:
                 f"{error} Your changes are kept and will be saved again.", reason=str(error)
             ) from None
         except NotesFormatError as error:
-            self._refuse(error)
-            raise StoreError(self.read_only or str(error)) from None
+            # Another hand changed the file meanwhile: keep this session's notes in memory
+            # and, since they cannot be merged into that file, in a copy beside it.
+            self._refuse(error, show_backup=False)
+            aside = files.copy_aside(self.file, "unsaved", dump(self._data))
+            kept = f" The notes of this session are kept in {aside}." if aside else ""
+            raise StoreError(f"{self.read_only}{kept}") from None
         try:
             self.store.remember(self.key, self.document.fingerprint, self.source)
         except files.StoreIOError as error:
