@@ -1,26 +1,18 @@
-"""The notes store: one YAML file per document under the user data folder.
-
-Layout of the data folder (names are hashes, never titles or paths)::
-
-    documents/<key>.yaml        the notes, bookmarks and reading position of one document
-    documents/<key>.yaml.bak    the previous version
-    documents/<key>.lock        the lock file (never deleted)
-    documents/<key>.cache       the last parsed content as JSON, keyed by the file's hash
-    index/fp-<hash>             fingerprint of a text  -> key
-    index/path-<hash>           path a document was opened from -> key
+"""The notes of one document (:class:`DocumentNotes`), and :class:`NotesStore`, which
+opens them from a data folder. The folder's layout and the file's guarantees are in
+``docs/notes-format.md``.
 
 A document is found by the fingerprint of its text, else by its path (an edited file keeps
-its notes, which are then re-anchored).
-
-Edits change memory first; :meth:`DocumentNotes.save` merges them into the file under the
-lock. If saving fails, the edits stay in memory and the next save tries again.
+its notes, which are then re-anchored). Edits change memory first; :meth:`DocumentNotes.save`
+merges them into the file under the lock. If saving fails, the edits stay in memory and the
+next save tries again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from tuireader.model import Document
@@ -28,7 +20,7 @@ from tuireader.store import cache, files
 from tuireader.store.anchor import PassageIndex, Placement
 from tuireader.store.index import NotesIndex
 from tuireader.store.items import Item, SaveResult, StoreError, clean_text
-from tuireader.store.merge import merge, new_id
+from tuireader.store.merge import Changes, merge_file, new_id
 from tuireader.store.schema import (
     Draft,
     Kind,
@@ -40,8 +32,6 @@ from tuireader.store.schema import (
 from tuireader.store.yamlio import NotesFormatError, dump, load
 
 MAX_FILE_BYTES = files.MAX_FILE_BYTES
-#: Tombstones older than this are dropped when the file is written.
-TOMBSTONE_DAYS = 90
 
 
 class DocumentNotes:
@@ -334,8 +324,8 @@ class DocumentNotes:
             with files.locked(self.lock_file):
                 files.remove_stale_temporaries(self.file.parent, self.key)
                 disk = self._disk_now()
-                merged = self._merged(disk)
-                content = dump(merged.notes, self._emitted)
+                merged, merge_messages = self._merged(disk)
+                content = dump(merged, self._emitted)
                 try:
                     files.atomic_write(self.file, content)
                 except files.NotSyncedError as error:
@@ -345,7 +335,7 @@ class DocumentNotes:
                     )
                 self._seen = self._stat()
                 cache.write_cache(
-                    self.cache_file, hashlib.sha256(content).hexdigest(), merged.notes
+                    self.cache_file, hashlib.sha256(content).hexdigest(), merged
                 )
         except files.StoreIOError as error:
             raise StoreError(
@@ -365,33 +355,16 @@ class DocumentNotes:
                 f"Your notes are saved, but the index that finds them from another copy "
                 f"of this text was not updated. {error}"
             )
-        self._disk = merged.notes
-        self._data = _copy(merged.notes)
+        self._disk = merged
+        self._data = _copy(merged)
         self._dirty.clear()
         self._position_dirty = self._draft_dirty = False
         self._relocate()
-        return SaveResult(True, (*merged.messages, *messages))
+        return SaveResult(True, (*merge_messages, *messages))
 
-    @dataclass(slots=True)
-    class _Merged:
-        notes: NotesFile
-        messages: list[str]
-
-    def _merged(self, disk: NotesFile | None) -> _Merged:
-        theirs = disk.records if disk is not None else {}
-        base = self._disk.records if self._disk is not None else {}
-        result = merge(base, self._data.records, theirs, self._dirty)
-        records = _compact(result.records)
-        notes = self._empty()
-        notes.records = records
-        notes.position = self._data.position
-        if disk is not None and disk.position is not None:
-            if not self._position_dirty or self._data.position is None:
-                notes.position = disk.position
-            else:
-                notes.position = max(disk.position, self._data.position, key=lambda p: p.updated)
-        notes.draft = self._data.draft if self._draft_dirty or disk is None else disk.draft
-        return self._Merged(notes, result.messages)
+    def _merged(self, disk: NotesFile | None) -> tuple[NotesFile, list[str]]:
+        changes = Changes(self._dirty, self._position_dirty, self._draft_dirty)
+        return merge_file(self._empty(), self._disk, self._data, disk, changes)
 
     def refresh(self) -> bool:
         """Take in what other sessions saved (keeping edits not saved here). True if
@@ -406,14 +379,14 @@ class DocumentNotes:
         self._seen = stat
         if disk is None:
             return False
-        merged = self._merged(disk)
-        changed = merged.notes.records != self._data.records
+        merged, _ = self._merged(disk)
+        changed = merged.records != self._data.records
         self._disk = disk
-        self._data.records = merged.notes.records
+        self._data.records = merged.records
         # What differs from the file now is what the next save must write.
-        self._dirty = {k for k, r in merged.notes.records.items() if disk.records.get(k) != r}
-        self._data.position = merged.notes.position
-        self._data.draft = merged.notes.draft
+        self._dirty = {k for k, r in merged.records.items() if disk.records.get(k) != r}
+        self._data.position = merged.position
+        self._data.draft = merged.draft
         if changed:
             self._relocate()
         return changed
@@ -423,16 +396,6 @@ def _copy(notes: NotesFile) -> NotesFile:
     return NotesFile(
         notes.fingerprint, notes.path, notes.title, dict(notes.records), notes.position, notes.draft
     )
-
-
-def _compact(records: dict[str, Record]) -> dict[str, Record]:
-    """Drop tombstones older than TOMBSTONE_DAYS."""
-    import datetime as dt
-
-    limit = (dt.datetime.now(dt.UTC) - dt.timedelta(days=TOMBSTONE_DAYS)).strftime(
-        "%Y-%m-%dT%H:%M:%S.%fZ"
-    )
-    return {k: r for k, r in records.items() if r.deleted is None or r.deleted >= limit}
 
 
 class NotesStore(NotesIndex):
