@@ -9,6 +9,7 @@ import pytest
 
 from tuireader.model import Document
 from tuireader.store import DocumentNotes, NotesStore, Status, StoreError
+from tuireader.store.yamlio import load
 
 
 def reopen(seed: Document, data_dir: Path) -> DocumentNotes:
@@ -153,3 +154,39 @@ def test_a_file_name_that_is_not_utf8(tmp_path: Path, data_dir: Path) -> None:
     again = NotesStore(data_dir).open(open_document(path), path)
     assert again.read_only is None, again.read_only
     assert [i.record.id for i in again.notes()] == [note.id]
+
+
+def test_a_notes_file_that_is_a_symbolic_link_is_written_through(
+    notes: DocumentNotes, seed: Document, data_dir: Path, tmp_path: Path
+) -> None:
+    """Someone keeps the file elsewhere (a synced folder) and links to it: a save replaces
+    the file the link points to, and the link stays a link."""
+    first = notes.add_note("qa-1.p1", "first")
+    notes.save()
+    elsewhere = tmp_path / "synced" / "lavrov.yaml"
+    elsewhere.parent.mkdir()
+    notes.file.rename(elsewhere)
+    notes.file.symlink_to(elsewhere)
+    again = reopen(seed, data_dir)
+    second = again.add_note("qa-1.p2", "second")
+    assert again.save().saved
+    assert notes.file.is_symlink() and notes.file.resolve() == elsewhere
+    assert not elsewhere.is_symlink()
+    bodies = {r.body for r in load(elsewhere.read_bytes()).records.values()}
+    assert bodies == {"first", "second"}
+    backup = elsewhere.with_name("lavrov.yaml.bak")
+    assert set(load(backup.read_bytes()).records) == {first.id}  # the version before
+    assert not list(elsewhere.parent.glob("*.tmp")) and not list(data_dir.rglob("*.tmp"))
+    assert {i.record.id for i in reopen(seed, data_dir).notes()} == {first.id, second.id}
+
+
+def test_a_dangling_link_is_written_through_too(
+    notes: DocumentNotes, seed: Document, tmp_path: Path
+) -> None:
+    target = tmp_path / "not-yet" / "notes.yaml"
+    target.parent.mkdir()
+    notes.file.parent.mkdir(parents=True, exist_ok=True)
+    notes.file.symlink_to(target)
+    notes.add_note("qa-1.p1", "first")
+    assert notes.save().saved
+    assert notes.file.is_symlink() and target.is_file()

@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 import resource
 import signal
+import stat
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -67,20 +68,38 @@ def _fifo(path: Path) -> None:
     os.mkfifo(path, 0o600)
 
 
+def _link_to_fifo(path: Path) -> None:
+    fifo = path.with_name(path.name + ".fifo")
+    os.mkfifo(fifo, 0o600)
+    path.unlink(missing_ok=True)
+    path.symlink_to(fifo)
+
+
 def _zero(path: Path) -> None:
     path.unlink(missing_ok=True)
     path.symlink_to("/dev/zero")
 
 
-REPLACE: dict[str, Callable[[Path], None]] = {"a named pipe": _fifo, "/dev/zero": _zero}
+#: Files the program writes (caches, pointers) are made pipes, never links to a device: a
+#: regression that wrote through a link as root would replace the device itself.
+REPLACE: dict[str, Callable[[Path], None]] = {
+    "a named pipe": _fifo,
+    "a link to a named pipe": _link_to_fifo,
+}
 
 
-@pytest.mark.parametrize("what", sorted(REPLACE))
+@pytest.fixture(autouse=True)
+def dev_zero_is_untouched() -> Iterator[None]:
+    yield
+    assert stat.S_ISCHR(os.stat("/dev/zero").st_mode), "a test replaced /dev/zero!"
+
+
+@pytest.mark.parametrize("what", [*sorted(REPLACE), "a link to /dev/zero"])
 def test_a_notes_file_that_is_not_a_regular_file(
     saved: NotesStore, seed: Document, data_dir: Path, what: str
 ) -> None:
     notes_file = saved.open(seed).file
-    REPLACE[what](notes_file)
+    {**REPLACE, "a link to /dev/zero": _zero}[what](notes_file)
     result = run_child(data_dir)
     assert result.returncode == 0, result.stderr
     assert "not a regular file" in result.stdout and str(notes_file) in result.stdout
@@ -149,3 +168,20 @@ def test_read_regular_file_limits(tmp_path: Path) -> None:
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_link_to_something_else_than_a_file_is_never_written_through(
+    saved: NotesStore, seed: Document, tmp_path: Path
+) -> None:
+    notes = saved.open(seed)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    notes.file.unlink()
+    notes.file.symlink_to(fifo)
+    from tuireader.store import files
+
+    with pytest.raises(files.StoreIOError, match="not a regular file"):
+        files.atomic_write(notes.file, b"x", through=True)
+    assert stat.S_ISFIFO(fifo.stat().st_mode) and notes.file.is_symlink()
+    files.atomic_write(notes.file, b"x")  # a cache or a pointer: the link itself replaced
+    assert not notes.file.is_symlink() and stat.S_ISFIFO(fifo.stat().st_mode)

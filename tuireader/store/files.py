@@ -149,9 +149,35 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def real_path(path: Path) -> Path:
+    """The file ``path`` names: through a symbolic link (or a chain of them) to the file
+    it points to, which is the one to replace, so that the link stays a link."""
+    return path.resolve() if path.is_symlink() else path
+
+
+def _through_link(target: Path) -> Path:
+    """Where to write for ``target``: the file a link points to, if that is a regular
+    file or does not exist yet; StoreIOError for a link to anything else (a device, a
+    pipe, a folder), which must never be replaced."""
+    real = real_path(target)
+    if real == target:
+        return target
+    try:
+        mode = real.stat().st_mode
+    except FileNotFoundError:
+        return real
+    except OSError as error:
+        raise StoreIOError(describe_os_error(error, "save", target)) from None
+    if not stat.S_ISREG(mode):
+        raise StoreIOError(
+            f"Could not save {target}: it is a link to {real}, which is not a regular file."
+        )
+    return real
+
+
 def remove_stale_temporaries(folder: Path, prefix: str) -> None:
     """Delete temporary files left by a writer that died (call with the lock held)."""
-    for leftover in folder.glob(f"{prefix}.*{TMP_SUFFIX}"):
+    for leftover in folder.glob(f"{glob.escape(prefix)}.*{TMP_SUFFIX}"):
         with contextlib.suppress(OSError):
             leftover.unlink()
 
@@ -163,13 +189,19 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def atomic_write(target: Path, data: bytes, *, backup: bool = True, sync: bool = True) -> None:
+def atomic_write(
+    target: Path, data: bytes, *, backup: bool = True, sync: bool = True, through: bool = False
+) -> None:
     """Replace ``target`` with ``data`` so that a crash leaves the old or the new file.
 
     Call with the lock held. On failure the target is untouched and the temporary file is
     removed; StoreIOError says what went wrong. NotSyncedError means the target was
-    replaced but its folder could not be synced afterwards.
+    replaced but its folder could not be synced afterwards. With ``through``, a symbolic
+    link to a regular file is written through: that file is replaced (its backup made
+    beside it) and the link stays; without, a link is replaced like a file.
     """
+    if through:
+        target = _through_link(target)
     tmp = target.with_name(f"{target.name}.{os.getpid()}{TMP_SUFFIX}")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)

@@ -137,7 +137,8 @@ class DocumentNotes:
     def _refuse(self, error: NotesFormatError, *, show_backup: bool = True) -> None:
         """Go read-only over a file that cannot be used, saying why and what is shown."""
         where = f"{self.file}, line {error.line}" if error.line else str(self.file)
-        backup = self.file.with_name(self.file.name + ".bak")
+        real = files.real_path(self.file)
+        backup = real.with_name(real.name + ".bak")
         if error.newer:  # its notes may mean something else to this version: not shown
             self.unavailable = show_backup
             self.read_only = (
@@ -323,11 +324,14 @@ class DocumentNotes:
             files.ensure_private_dir(self.file.parent)
             with files.locked(self.lock_file):
                 files.remove_stale_temporaries(self.file.parent, self.key)
+                real = files.real_path(self.file)  # a link is written through (see files)
+                if real != self.file and real.is_file():
+                    files.remove_stale_temporaries(real.parent, real.name)
                 disk = self._disk_now()
                 merged, merge_messages = self._merged(disk)
                 content = dump(merged, self._emitted)
                 try:
-                    files.atomic_write(self.file, content)
+                    files.atomic_write(self.file, content, through=True)
                 except files.NotSyncedError as error:
                     messages.append(
                         f"Your notes are saved, but {error.reason}: a crash of the system "
