@@ -262,18 +262,33 @@ def _first_word(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Parse, taking the FILE wherever it stands: argparse matches positionals in runs, so
+    in ``search Q --json FILE`` the FILE after an option would be left over."""
+    args, extra = parser.parse_known_args(argv)
+    if len(extra) == 1 and not extra[0].startswith("-") and getattr(args, "file", "") is None:
+        args.file = extra[0]
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
     parser = _command_parser() if _first_word(args_list) in COMMANDS else _reader_parser()
-    args = parser.parse_args(args_list)
+    args = _parse(parser, args_list)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
     except (DocumentError, UserError) as error:
         message = str(error)
         warn(f"{message[:1].upper()}{message[1:]}")
+        return EXIT_ERROR
+    except MemoryError:
+        what = f"{args.file} is" if getattr(args, "file", None) else "the document is"
+        warn(f"There was not enough memory to finish: {what} too large for this computer.")
         return EXIT_ERROR
     except BrokenPipeError:
         # A reader of our output (head, less) went away: not an error worth a traceback.

@@ -146,3 +146,39 @@ def test_only_regular_files_are_read(tmp_path: Path, what: str, command: tuple[s
     assert result.returncode == 2, result.stderr
     assert "not a regular file" in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "Skripal", "--json", "FILE"),
+        ("search", "--json", "Skripal", "FILE"),
+        ("show", "qa-2", "--width", "60", "FILE"),
+        ("sections", "--json", "FILE"),
+    ],
+)
+def test_the_file_may_come_after_an_option(args: tuple[str, ...]) -> None:
+    from tuireader.load import bundled_path
+
+    result = run(*(str(bundled_path()) if a == "FILE" else a for a in args))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout
+
+
+def test_running_out_of_memory_is_one_sentence(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What a 500 MB single line did before it was refused: a MemoryError anywhere in a
+    command ends in a sentence and exit status 2, not a traceback."""
+    from tuireader import cli
+
+    def exhausted(path: Path | None = None, *, preview: bool = False) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(cli, "open_document", exhausted)
+    assert cli.main(["sections", "huge.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "tuireader: There was not enough memory to finish: huge.txt is too large for this "
+        "computer.\n"
+    )
