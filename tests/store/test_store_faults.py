@@ -174,3 +174,36 @@ def test_a_folder_that_cannot_be_synced_after_the_rename(
     again = NotesStore(data_dir).open(seed)
     assert [i.record.body for i in again.notes()] == ["first", "second"]
     assert again.get(second.id) is not None
+
+
+def test_a_save_syncs_the_file_then_renames_then_syncs_the_folder(
+    seed: Document, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The order that makes a save survive a power cut: the new file's data on disk, the
+    rename, then the folder (which holds the rename) on disk (issue 17, 1)."""
+    import stat
+
+    calls: list[tuple[str, str, str]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        kind = "folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file"
+        calls.append(("fsync", kind, os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        calls.append(("replace", str(src), str(dst)))
+        real_replace(src, dst)
+
+    notes = NotesStore(data_dir).open(seed)
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    for body in ("first", "second"):  # a new file, then one with a backup
+        calls.clear()
+        notes.add_note("qa-1.p1", body)
+        assert notes.save().saved
+        [rename] = [i for i, c in enumerate(calls) if c[0] == "replace" and c[2] == str(notes.file)]
+        temporary = calls[rename][1]
+        assert ("fsync", "file", temporary) in calls[:rename], calls
+        folder_syncs = [c for c in calls[rename + 1 :] if c[:2] == ("fsync", "folder")]
+        assert folder_syncs and folder_syncs[0][2] == str(notes.file.parent), calls
