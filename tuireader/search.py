@@ -1,8 +1,8 @@
 """Searching the text of a document, and the notes and bookmarks on it. Headless.
 
-Smart case: a query with no capital letter ignores case. Without ``regex`` the query is
-matched literally, so ``[/]`` finds ``[/]``. An invalid expression raises SearchError with
-a sentence for the user.
+Smart case: a query with no capital letter (in any script) ignores case. Without ``regex``
+the query is matched literally, so ``[/]`` finds ``[/]``. An invalid expression raises
+SearchError with a sentence for the user.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from tuireader.store import DocumentNotes
 
 CONTEXT_CHARS = 36
+#: What in a regular expression is syntax spelled with letters: escapes, group names.
+_SYNTAX = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P[<=][^>)]*[>)]", re.DOTALL)
 
 
 class SearchError(ValueError):
@@ -48,7 +50,11 @@ class Query:
 
     @property
     def case_sensitive(self) -> bool:
-        return any(ch.isupper() for ch in self.text)
+        """Smart case: a capital letter in any script (É, Ж, the titlecase ǅ) makes the
+        search match case; the letters of a regular expression's escapes and group names
+        (``\\W``, ``\\S``, ``(?P<Name>``) are syntax, not capitals."""
+        text = _SYNTAX.sub("", self.text) if self.regex else self.text
+        return any(ch.isupper() or ch.istitle() for ch in text)
 
     def compile(self) -> re.Pattern[str] | None:
         """The pattern to search with; None for an empty query."""
