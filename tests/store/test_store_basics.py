@@ -190,3 +190,17 @@ def test_a_dangling_link_is_written_through_too(
     notes.add_note("qa-1.p1", "first")
     assert notes.save().saved
     assert notes.file.is_symlink() and target.is_file()
+
+
+def test_a_note_saved_without_a_change_is_not_rewritten(
+    notes: DocumentNotes, seed: Document, data_dir: Path
+) -> None:
+    """Opening a note and saving it as it is changes nothing: not its time, not the file
+    (a pasted CRLF text keeps its CR exactly)."""
+    note = notes.add_note("qa-1.p1", "pasted\r\nfrom elsewhere \x85 with controls")
+    notes.save()
+    before = notes.file.read_bytes()
+    assert notes.edit_note(note.id, note.body) is note
+    assert not notes.pending and not notes.save().saved
+    assert notes.file.read_bytes() == before
+    assert reopen(seed, data_dir).get(note.id) == note

@@ -266,7 +266,10 @@ class DocumentNotes:
         record = self.get(note_id)
         if record is None or record.kind is not Kind.NOTE:
             raise StoreError(f"There is no note {note_id!r}.")
-        return self._put(record.edited(clean_text(body)))
+        body = clean_text(body)
+        if body == record.body:  # saved without a change: not rewritten, not re-dated
+            return record
+        return self._put(record.edited(body))
 
     def add_bookmark(self, target: str) -> Record:
         return self._new(Kind.BOOKMARK, target)
