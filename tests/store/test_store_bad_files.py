@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 
-from tests.store.conftest import snapshot
 from tuireader.model import Document
 from tuireader.store import DocumentNotes, NotesStore, StoreError
-from tuireader.store.yamlio import load
+from tuireader.store.yamlio import dump, load
 
 
 @pytest.fixture
@@ -212,14 +211,25 @@ def test_newer_schema_is_not_shown(seed: Document, data_dir: Path, saved: Docume
 def test_hand_edits_that_are_valid_are_taken(
     seed: Document, data_dir: Path, saved: DocumentNotes
 ) -> None:
+    [original] = (i.record for i in saved.notes())
     text = _valid_text(saved).replace(GOOD, "body: 'edited: by hand'")
     text = text.replace('created: "', "created: ", 1)
     first_created = text.split("created: ")[1].split("\n")[0]
     text = text.replace(first_created, first_created.rstrip('"').replace("T", " ").rstrip("Z"), 1)
+    assert f'created: "{original.created}"' not in text  # an unquoted timestamp now
     notes = _reopen_with(seed, data_dir, saved, text.encode())
     assert notes.read_only is None, notes.read_only
     assert [i.record.body for i in notes.notes()] == ["edited: by hand"]
-    before = snapshot(data_dir / "documents")
-    assert before  # and saving again writes the canonical form without complaint
-    notes.add_note("qa-2.p2", "more")
+    # Saving again writes the canonical form, and keeps what was edited by hand.
+    added = notes.add_note("qa-2.p2", "more")
     assert notes.save().saved
+    rewritten = saved.file.read_bytes()
+    assert rewritten != text.encode() and dump(load(rewritten)) == rewritten
+    assert saved.file.with_name(saved.file.name + ".bak").read_bytes() == text.encode()
+    notes.cache_file.unlink()  # read the rewritten file itself
+    again = NotesStore(data_dir).open(seed)
+    assert again.read_only is None, again.read_only
+    by_hand = again.get(original.id)
+    assert by_hand is not None and by_hand.body == "edited: by hand"
+    assert by_hand.created == original.created  # the unquoted time, read back the same
+    assert {i.record.id for i in again.notes()} == {original.id, added.id}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.store.conftest import snapshot
 from tuireader.model import Document
 from tuireader.store import DocumentNotes, NotesStore, Status, StoreError
 from tuireader.store.yamlio import load
@@ -119,7 +120,9 @@ def test_an_edited_file_keeps_its_notes(tmp_path: Path, data_dir: Path) -> None:
     # The same text opened from elsewhere finds the notes by its fingerprint.
     copy = tmp_path / "copy.txt"
     copy.write_bytes(path.read_bytes())
-    second.save()  # nothing pending: no write needed
+    before = snapshot(data_dir)
+    assert not second.save().saved  # nothing pending, nothing written: opening the edited
+    assert snapshot(data_dir) == before  # text already pointed its fingerprint here
     third = NotesStore(data_dir).open(open_document(copy), copy)
     assert [i.record.body for i in third.notes()] == ["about the weather"]
 
