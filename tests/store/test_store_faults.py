@@ -12,17 +12,16 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import NOBODY, run_as_nobody
-from tests.store.conftest import needs_root, snapshot
+from tests.store.conftest import mount_or_skip, needs_root, snapshot
 from tuireader.model import Document
 from tuireader.store import NotesStore, StoreError
 
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    needs_root()
     mount = tmp_path / "small"
     mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], check=True)
+    mount_or_skip("-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount))
     try:
         yield mount
     finally:
@@ -128,14 +127,13 @@ def test_read_only_folder(seed: Document, open_tmp: Path) -> None:
 
 
 def test_read_only_bind_mount(seed: Document, tmp_path: Path) -> None:
-    needs_root()
     data_dir = tmp_path / "data"
     notes = NotesStore(data_dir).open(seed)
     notes.add_note("qa-1.p1", "saved before")
     notes.save()
-    subprocess.run(["mount", "--bind", str(data_dir), str(data_dir)], check=True)
+    mount_or_skip("--bind", str(data_dir), str(data_dir))
     try:
-        subprocess.run(["mount", "-o", "remount,ro,bind", str(data_dir)], check=True)
+        mount_or_skip("-o", "remount,ro,bind", str(data_dir))
         before = snapshot(data_dir)
         again = NotesStore(data_dir).open(seed)
         assert [i.record.body for i in again.notes()] == ["saved before"]
