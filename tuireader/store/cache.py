@@ -6,11 +6,13 @@ A missing, stale or broken cache only costs that full parse."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 from pathlib import Path
 
 from tuireader.store import files
 from tuireader.store.schema import NotesFile, from_rows, to_rows
+from tuireader.store.yamlio import NotesFormatError, load
 
 CACHE_FORMAT = "tuireader-cache-1"
 
@@ -36,3 +38,26 @@ def write_cache(path: Path, digest: str, notes: NotesFile) -> None:
     payload = f"{CACHE_FORMAT} {digest}\n".encode() + json.dumps(to_rows(notes)).encode()
     with contextlib.suppress(files.StoreIOError):
         files.atomic_write(path, payload, backup=False, sync=False)
+
+
+def read_notes(path: Path, cache_path: Path, limit: int) -> NotesFile | None:
+    """The notes file at ``path`` (None if there is none), from the cache when it holds
+    this very content, else parsed and checked in full (and the cache written).
+
+    StoreIOError if the file cannot be read; NotesFormatError if it cannot be used, with
+    the bytes that could not be used in its ``content`` (to keep a copy of exactly them).
+    """
+    data = files.read_bytes(path, limit)
+    if data is None:
+        return None
+    digest = hashlib.sha256(data).hexdigest()
+    cached = read_cache(cache_path, digest)
+    if cached is not None:
+        return cached
+    try:
+        notes = load(data)
+    except NotesFormatError as error:
+        error.content = data
+        raise
+    write_cache(cache_path, digest, notes)
+    return notes

@@ -84,26 +84,8 @@ class DocumentNotes:
         return info.st_ino, info.st_mtime_ns, info.st_size
 
     def _read_disk(self) -> NotesFile | None:
-        """The file as it is now (None if there is none); NotesFormatError if unusable.
-
-        Parsing YAML is slow (~4 MB/s), so what was parsed or written last is kept in a
-        cache next to it, keyed by the SHA-256 of the file's bytes: any other content
-        (a hand edit, another version) is parsed and checked in full.
-        """
-        data = files.read_bytes(self.file, MAX_FILE_BYTES)
-        if data is None:
-            return None
-        digest = hashlib.sha256(data).hexdigest()
-        cached = cache.read_cache(self.cache_file, digest)
-        if cached is not None:
-            return cached
-        try:
-            notes = load(data)
-        except NotesFormatError as error:
-            error.content = data  # what to keep aside: exactly what could not be used
-            raise
-        cache.write_cache(self.cache_file, digest, notes)
-        return notes
+        """The file as it is now (None if there is none); NotesFormatError if unusable."""
+        return cache.read_notes(self.file, self.cache_file, MAX_FILE_BYTES)
 
     def _disk_now(self) -> NotesFile | None:
         """The file's content for a merge: unchanged since we last read or wrote it (same
