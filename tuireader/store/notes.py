@@ -33,6 +33,9 @@ from tuireader.store.yamlio import NotesFormatError, dump, load
 
 MAX_FILE_BYTES = files.MAX_FILE_BYTES
 
+# Item, SaveResult and StoreError lived here before items.py: still importable from here.
+__all__ = ["DocumentNotes", "Item", "NotesStore", "SaveResult", "StoreError"]
+
 
 class DocumentNotes:
     """The notes, bookmarks, reading position and draft of one document."""
