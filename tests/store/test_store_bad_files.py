@@ -3,6 +3,7 @@ refused or opened read-only with a clear message, and never written over."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ def _valid_text(saved: DocumentNotes) -> str:
 
 GOOD = 'body: "a good note"'
 
-BAD_FILES = {
+BAD_FILES: dict[str, Callable[[str], str]] = {
     "truncated": lambda t: t[: len(t) // 2],
     "not yaml": lambda t: "schema: 1\nnotes: [unclosed\n  - {{{\n",
     "empty": lambda t: "",
