@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from tuireader import __version__
-from tuireader.errors import UserError
+from tuireader.errors import UserError, warn
 from tuireader.load import open_document
 from tuireader.model import Document, Section
 from tuireader.terminal_text import terminal_json, terminal_safe
@@ -42,11 +42,6 @@ def _section_json(section: Section) -> dict[str, Any]:
 
 def document_json(document: Document) -> dict[str, Any]:
     return {"title": document.title, "sections": [_section_json(s) for s in document.sections]}
-
-
-def warn(message: str) -> None:
-    """One line on stderr; the message may hold file names and other outside text."""
-    print(f"tuireader: {terminal_safe(message)}", file=sys.stderr)
 
 
 def _load(file: str | None) -> Document:

@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tuireader.cli import warn
 from tuireader.errors import UserError as CommandError
+from tuireader.errors import warn
 from tuireader.export import item_dict, to_markdown, to_yaml
 from tuireader.load import open_document
 from tuireader.model import Document
