@@ -6,7 +6,9 @@
 ``tuireader notes|bookmarks …``          the notes store (see :mod:`tuireader.cli_notes`)
 
 Textual is imported only when the reader is about to start, so these answer quickly.
-Every failure is one plain sentence on stderr and exit status 2.
+Every failure is one plain sentence on stderr and exit status 2. Text from outside (the
+document, notes, file names) is printed through :func:`terminal_safe`; JSON output through
+:func:`terminal_json`, which is exact and escapes every control character.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from tuireader import __version__
-from tuireader.errors import UserError
+from tuireader.errors import UserError, warn
 from tuireader.load import open_document
 from tuireader.model import Document, Section
+from tuireader.terminal_text import terminal_json, terminal_safe
 from tuireader.text import DocumentError
 
 EXIT_ERROR = 2
@@ -44,29 +47,29 @@ def document_json(document: Document) -> dict[str, Any]:
 def _load(file: str | None) -> Document:
     document = open_document(Path(file) if file else None)
     for warning in document.warnings:
-        print(f"tuireader: {warning}", file=sys.stderr)
+        warn(warning)
     return document
 
 
 def _write(text: str) -> None:
-    sys.stdout.write(text)
+    """Text for a person to read: shown safely, lines and tabs kept."""
+    sys.stdout.write(terminal_safe(text, multiline=True))
 
 
 def cmd_sections(args: argparse.Namespace) -> int:
     document = _load(args.file)
     if args.json:
-        import json
-
-        _write(json.dumps(document_json(document), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(terminal_json(document_json(document)) + "\n")
         return 0
-    lines = [document.title, ""]
+    lines = [terminal_safe(document.title), ""]
     width = max(len(s.id) for s in document.walk()) if document.sections else 0
     for top in document.sections:
         for section in top.walk():
             indent = "  " if section is not top else ""
             count = len(section.passages)
             suffix = f"  ({count} passage{'s' if count != 1 else ''})" if count else ""
-            lines.append(f"{indent}{section.id:<{width}}  {section.title}{suffix}")
+            title = terminal_safe(section.title)
+            lines.append(f"{indent}{section.id:<{width}}  {title}{suffix}")
     _write("\n".join(lines) + "\n")
     return 0
 
@@ -104,14 +107,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from tuireader.cli_notes import notes_for
     from tuireader.search import Query, Scope, SearchError, search_document
-    from tuireader.store import NotesStore
 
     path = Path(args.file) if args.file else None
     document = _load(args.file)
-    notes = NotesStore(Path(args.data_dir) if getattr(args, "data_dir", None) else None).open(
-        document, path
-    )
+    notes = notes_for(document, path, args)  # says so if they come from a backup
     try:
         hits = list(
             search_document(document, Query(args.query, args.regex, Scope(args.scope)), notes)
@@ -119,8 +120,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     except SearchError as error:
         raise UserError(str(error)) from None
     if args.json:
-        import json
-
         rows = [
             {
                 "section": h.section_id,
@@ -133,12 +132,12 @@ def cmd_search(args: argparse.Namespace) -> int:
             }
             for h in hits
         ]
-        _write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(terminal_json(rows) + "\n")
     else:
         width = max((len(h.passage_id or h.section_id) for h in hits), default=0)
         for hit in hits:
-            where = hit.passage_id or hit.section_id or "(orphaned)"
-            _write(f"{where:<{width}}  {hit.kind:<8}  {hit.context}\n")
+            where = terminal_safe(hit.passage_id or hit.section_id or "(orphaned)")
+            _write(f"{where:<{width}}  {hit.kind:<8}  {terminal_safe(hit.context)}\n")
         if not hits:
             print("No matches.", file=sys.stderr)
     return 0 if hits else 1
@@ -189,8 +188,17 @@ def _common_sub(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes what it could not parse (a file name, a choice) in its errors: shown
+    safely like every other message. Sub-parsers are made of the same class."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {terminal_safe(message)}\n")
+
+
 def _reader_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="tuireader",
         description="Read a long transcript or article in the terminal. Other commands: "
         "sections, show, search, notes, bookmarks (see `tuireader COMMAND --help`).",
@@ -205,7 +213,7 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="tuireader")
+    parser = _Parser(prog="tuireader")
     _common(parser)
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -259,18 +267,33 @@ def _first_word(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Parse, taking the FILE wherever it stands: argparse matches positionals in runs, so
+    in ``search Q --json FILE`` the FILE after an option would be left over."""
+    args, extra = parser.parse_known_args(argv)
+    if len(extra) == 1 and not extra[0].startswith("-") and getattr(args, "file", "") is None:
+        args.file = extra[0]
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
     parser = _command_parser() if _first_word(args_list) in COMMANDS else _reader_parser()
-    args = parser.parse_args(args_list)
+    args = _parse(parser, args_list)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
     except (DocumentError, UserError) as error:
         message = str(error)
-        print(f"tuireader: {message[:1].upper()}{message[1:]}", file=sys.stderr)
+        warn(f"{message[:1].upper()}{message[1:]}")
+        return EXIT_ERROR
+    except MemoryError:
+        what = f"{args.file} is" if getattr(args, "file", None) else "the document is"
+        warn(f"There was not enough memory to finish: {what} too large for this computer.")
         return EXIT_ERROR
     except BrokenPipeError:
         # A reader of our output (head, less) went away: not an error worth a traceback.

@@ -12,110 +12,159 @@ bookmarks delete [FILE] BOOKMARK_ID
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from tuireader.errors import UserError as CommandError
+from tuireader.errors import warn
 from tuireader.export import item_dict, to_markdown, to_yaml
 from tuireader.load import open_document
-from tuireader.store import DocumentNotes, NotesStore, StoreError
-from tuireader.text import make_controls_visible
+from tuireader.model import Document
+from tuireader.store import DocumentNotes, Kind, NotesStore, StoreError
+from tuireader.terminal_text import terminal_json, terminal_safe
 
 Handler = Callable[[argparse.Namespace], int]
 
 
-def open_notes(args: argparse.Namespace) -> DocumentNotes:
-    path = Path(args.file) if args.file else None
-    document = open_document(path)
+def notes_for(
+    document: Document, path: Path | None, args: argparse.Namespace, *, to_show: bool = False
+) -> DocumentNotes:
+    """The document's notes, with their warnings on stderr. ``to_show``: the command shows
+    them, so notes that exist but cannot be read are an error, not an empty list."""
     data_dir = Path(args.data_dir) if getattr(args, "data_dir", None) else None
     notes = NotesStore(data_dir).open(document, path)
+    refused = to_show and notes.unavailable
     for warning in notes.warnings:
-        print(f"tuireader: {warning}", file=sys.stderr)
+        if not (refused and warning == notes.read_only):
+            warn(warning)
+    if refused:
+        raise CommandError(notes.read_only or "The notes of this document cannot be read.")
     return notes
 
 
-def _save(notes: DocumentNotes) -> None:
+def open_notes(args: argparse.Namespace, *, to_show: bool = False) -> DocumentNotes:
+    path = Path(args.file) if args.file else None
+    return notes_for(open_document(path), path, args, to_show=to_show)
+
+
+def _save(notes: DocumentNotes, undone: str) -> None:
+    """Save, or fail with what went wrong and ``undone``: this process ends, so nothing
+    it changed is kept for a later try (unlike in the reader)."""
     try:
         result = notes.save()
     except StoreError as error:
-        raise CommandError(str(error)) from None
+        raise CommandError(f"{error.reason} {undone}") from None
     for message in result.messages:
-        print(f"tuireader: {message}", file=sys.stderr)
+        warn(message)
 
 
-def _print_items(notes: DocumentNotes, kind: str, as_json: bool) -> int:
-    items = notes.notes() if kind == "note" else notes.bookmarks()
+def _print_items(notes: DocumentNotes, kind: Kind, as_json: bool) -> int:
+    items = notes.notes() if kind is Kind.NOTE else notes.bookmarks()
     if as_json:
-        sys.stdout.write(json.dumps([item_dict(i) for i in items], ensure_ascii=False, indent=2))
-        sys.stdout.write("\n")
+        sys.stdout.write(terminal_json([item_dict(i) for i in items]) + "\n")
         return 0
     if not items:
         print(f"No {kind}s yet.")
         return 0
-    for item in items:
+    for item in items:  # everything here may come from a hand-written notes file
         status = "" if item.status.value == "anchored" else f"  [{item.status.value}]"
-        print(f"{item.record.id}  {item.target}{status}")
-        if kind == "note":  # shown, like document text, with control characters visible
-            for line in make_controls_visible(item.record.body).split("\n"):
+        print(f"{terminal_safe(item.record.id)}  {terminal_safe(item.target)}{status}")
+        if kind is Kind.NOTE:
+            for line in terminal_safe(item.record.body, multiline=True).split("\n"):
                 print(f"    {line}")
-        print(f"    > {item.record.anchor.exact[:100]}")
+        print(f"    > {terminal_safe(item.record.anchor.exact[:100])}")
     return 0
 
 
-def _mutate(args: argparse.Namespace, change: Callable[[DocumentNotes], str]) -> int:
+def _mutate(
+    args: argparse.Namespace, change: Callable[[DocumentNotes], str], undone: str
+) -> int:
+    """Make one change and save it; ``undone`` says what did not happen if saving fails."""
     notes = open_notes(args)
     try:
         message = change(notes)
     except StoreError as error:
         raise CommandError(str(error)) from None
-    _save(notes)
-    print(message)
+    _save(notes, undone)
+    print(terminal_safe(message))
     return 0
 
 
 def notes_list(args: argparse.Namespace) -> int:
-    return _print_items(open_notes(args), "note", args.json)
+    return _print_items(open_notes(args, to_show=True), Kind.NOTE, args.json)
+
+
+#: The longest note read from standard input (``--text -``).
+MAX_NOTE_BYTES = 16 * 1024 * 1024
+
+
+def _decode(data: bytes, where: str) -> str:
+    """Note text from bytes: UTF-8, what is not UTF-8 shown as U+FFFD, and said so."""
+    text = data.decode("utf-8-sig", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if bad:
+        warn(f"{where} is not valid UTF-8: {bad} byte sequence(s) are kept as \ufffd.")
+    return text
+
+
+def _note_text(arg: str) -> str:
+    if arg != "-":
+        if any("\ud800" <= char <= "\udfff" for char in arg):  # bytes that are not UTF-8
+            return _decode(os.fsencode(arg), "The text given with --text")
+        return arg
+    data = sys.stdin.buffer.read(MAX_NOTE_BYTES + 1)
+    if len(data) > MAX_NOTE_BYTES:
+        raise CommandError(
+            f"The note on standard input is larger than {MAX_NOTE_BYTES // (1024 * 1024)} MiB;"
+            " it was not added."
+        )
+    text = _decode(data, "Standard input")
+    return text[:-2] if text.endswith("\r\n") else text.removesuffix("\n")
 
 
 def notes_add(args: argparse.Namespace) -> int:
-    text = sys.stdin.read() if args.text == "-" else args.text
-    if args.text == "-":
-        text = text.removesuffix("\n")
+    text = _note_text(args.text)
     if not text.strip():
         raise CommandError("The note is empty; give its text with --text.")
-    return _mutate(args, lambda n: n.add_note(args.passage, text).id)
+    return _mutate(args, lambda n: n.add_note(args.passage, text).id, "The note was not added.")
 
 
 def notes_delete(args: argparse.Namespace) -> int:
-    return _mutate(args, lambda n: f"Deleted {n.delete(args.record_id).id}.")
+    return _mutate(
+        args, lambda n: f"Deleted {n.delete(args.record_id).id}.", "Nothing was deleted."
+    )
 
 
 def notes_export(args: argparse.Namespace) -> int:
-    notes = open_notes(args)
+    notes = open_notes(args, to_show=True)
     text = to_markdown(notes) if args.format == "markdown" else to_yaml(notes)
     if args.output and args.output != "-":
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
+        try:  # a file for other programs: the notes exactly as written
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                out.write(text)
         except OSError as error:
             raise CommandError(f"Could not write {args.output}: {error.strerror}.") from None
-    else:
+    elif sys.stdout.isatty():  # for the eyes: nothing in a note may drive the terminal
+        sys.stdout.write(terminal_safe(text, multiline=True))
+    else:  # a pipe or a redirection is a file too
         sys.stdout.write(text)
     return 0
 
 
 def bookmarks_list(args: argparse.Namespace) -> int:
-    return _print_items(open_notes(args), "bookmark", args.json)
+    return _print_items(open_notes(args, to_show=True), Kind.BOOKMARK, args.json)
 
 
 def bookmarks_add(args: argparse.Namespace) -> int:
     target = args.passage or args.section
-    return _mutate(args, lambda n: n.add_bookmark(target).id)
+    return _mutate(args, lambda n: n.add_bookmark(target).id, "The bookmark was not added.")
 
 
 def register(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    commands: argparse._SubParsersAction[Any],
     common: Callable[[argparse.ArgumentParser], None],
 ) -> None:
     """Add the ``notes`` and ``bookmarks`` commands to the CLI's sub-parsers."""
@@ -125,12 +174,12 @@ def register(
     mark_commands = bookmarks.add_subparsers(dest="action", required=True)
 
     def sub(
-        group: argparse._SubParsersAction[argparse.ArgumentParser],
+        group: argparse._SubParsersAction[Any],
         name: str,
         handler: Handler,
         help: str,
     ) -> argparse.ArgumentParser:
-        parser = group.add_parser(name, help=help)
+        parser: argparse.ArgumentParser = group.add_parser(name, help=help)
         common(parser)
         parser.add_argument("file", nargs="?", metavar="FILE")
         parser.set_defaults(handler=handler)

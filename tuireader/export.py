@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tuireader.model import Document
-from tuireader.store import DocumentNotes, Item
+from tuireader.store import DocumentNotes, Item, Kind
 
 
 def item_dict(item: Item) -> dict[str, Any]:
@@ -15,13 +15,13 @@ def item_dict(item: Item) -> dict[str, Any]:
         "id": record.id,
         "passage": item.target if "." in item.target else None,
         "section": item.section,
-        "body": record.body if record.kind == "note" else None,
+        "body": record.body if record.kind is Kind.NOTE else None,
         "quote": record.anchor.exact,
         "created": record.created,
         "updated": record.updated,
         "status": item.status.value,
     }
-    if record.kind == "bookmark":
+    if record.kind is Kind.BOOKMARK:
         del data["body"]
         if "." not in item.target:
             data["section"] = item.target

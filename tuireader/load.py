@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
 from tuireader.model import Document
 from tuireader.parse import parse_document
-from tuireader.text import read_document
+from tuireader.text import normalise, read_document
 
 BUNDLED_NAME = "interview.txt"
+
+
+def display_name(path: Path) -> str:
+    """A file's name as text to show: bytes that are not UTF-8 become U+FFFD (as in a
+    document's text) and control characters visible symbols, so a name can title a document
+    without writing a lone surrogate to the notes file or an escape sequence to a terminal."""
+    return normalise(os.fsencode(path.name).decode("utf-8", "replace"))
 
 
 def bundled_path() -> Path:
@@ -33,7 +41,7 @@ def open_document(path: Path | None = None, *, preview: bool = False) -> Documen
     document = parse_document(
         decoded.text,
         source=str(target.resolve()) if path is not None else str(target),
-        fallback_title=target.name,
+        fallback_title=display_name(target),
         warnings=decoded.warnings,
     )
     if not decoded.complete:

@@ -1,8 +1,8 @@
 """Searching the text of a document, and the notes and bookmarks on it. Headless.
 
-Smart case: a query with no capital letter ignores case. Without ``regex`` the query is
-matched literally, so ``[/]`` finds ``[/]``. An invalid expression raises SearchError with
-a sentence for the user.
+Smart case: a query with no capital letter (in any script) ignores case. Without ``regex``
+the query is matched literally, so ``[/]`` finds ``[/]``. An invalid expression raises
+SearchError with a sentence for the user.
 """
 
 from __future__ import annotations
@@ -14,12 +14,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from tuireader.model import Document, Section, SectionKind
-from tuireader.text import make_controls_visible
+from tuireader.terminal_text import terminal_safe
 
 if TYPE_CHECKING:
     from tuireader.store import DocumentNotes
 
 CONTEXT_CHARS = 36
+#: What in a regular expression is syntax spelled with letters: escapes, group names.
+_SYNTAX = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P[<=][^>)]*[>)]", re.DOTALL)
 
 
 class SearchError(ValueError):
@@ -48,7 +50,11 @@ class Query:
 
     @property
     def case_sensitive(self) -> bool:
-        return any(ch.isupper() for ch in self.text)
+        """Smart case: a capital letter in any script (É, Ж, the titlecase ǅ) makes the
+        search match case; the letters of a regular expression's escapes and group names
+        (``\\W``, ``\\S``, ``(?P<Name>``) are syntax, not capitals."""
+        text = _SYNTAX.sub("", self.text) if self.regex else self.text
+        return any(ch.isupper() or ch.istitle() for ch in text)
 
     def compile(self) -> re.Pattern[str] | None:
         """The pattern to search with; None for an empty query."""
@@ -98,8 +104,9 @@ def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
     """The match with some text either side, on one line."""
     left = max(0, start - width)
     right = min(len(text), end + width)
-    # Note bodies are kept exactly as typed: make their control characters visible here.
-    snippet = " ".join(make_controls_visible(text[left:right]).split())
+    # Note bodies are kept exactly as typed, and a document may hold bidi controls: a
+    # context is for showing, so it is made safe for a terminal here.
+    snippet = " ".join(terminal_safe(text[left:right], multiline=True).split())
     return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
 
 

@@ -13,11 +13,19 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from tuireader.safe_read import FileTooLargeError, NotRegularFileError, read_regular_file
+
 #: How far into a file a NUL byte marks it as binary.
 BINARY_SNIFF_BYTES = 8192
 
 #: The largest file we agree to open (a transcript is text; 1 GiB is not a transcript).
 MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
+
+#: The longest line we agree to open. Parsing takes about fifteen times a paragraph's size
+#: in memory, and a paragraph is at least a line: a 500 MB line ran out of memory.
+MAX_LINE_BYTES = 16 * 1024 * 1024
+
+_MIB = 1024 * 1024
 
 _C1_SYMBOL = "\u2426"  # ␦: no control picture exists for C1 codes; one shared symbol
 
@@ -69,12 +77,16 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes, name: str = "the file") -> DecodedText:
-    """Decode bytes as UTF-8 (a BOM is allowed; UTF-16 with a BOM too) and normalise.
+    """Decode bytes as UTF-8 (a BOM is allowed; UTF-16 and UTF-32 with a BOM too) and
+    normalise.
 
     Raises DocumentError for binary data. Undecodable bytes become U+FFFD with a warning.
     """
     warnings: list[str] = []
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    # UTF-32's little-endian BOM begins with UTF-16's (FF FE), so it is looked for first.
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raw = data.decode("utf-32", errors="replace")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raw = data.decode("utf-16", errors="replace")
     elif looks_binary(data):
         raise DocumentError(f"{name} looks like a binary file, not text, so it was not opened.")
@@ -91,33 +103,58 @@ def decode(data: bytes, name: str = "the file") -> DecodedText:
     return DecodedText(normalise(raw), tuple(warnings))
 
 
-def read_document(path: Path, limit: int | None = None) -> DecodedText:
+def has_line_over(data: bytes, limit: int) -> bool:
+    """True if a line of ``data`` holds more than ``limit`` bytes. Quick on large files:
+    it steps from the last line break within each ``limit`` bytes to the next."""
+    start = 0
+    while len(data) - start > limit:
+        newline = data.rfind(b"\n", start, start + limit + 1)
+        if newline == -1:
+            return True
+        start = newline + 1
+    return False
+
+
+def read_document(
+    path: Path, limit: int | None = None, *, max_line: int = MAX_LINE_BYTES
+) -> DecodedText:
     """Read and decode a document file, turning every OS failure into one plain sentence.
 
-    With ``limit``, a file larger than that gives only its start, cut at a paragraph break
-    (``complete`` is then False): enough to show the first screen of a huge file at once.
+    Only a regular file is read (a pipe or a device such as /dev/zero is refused), and
+    only up to MAX_DOCUMENT_BYTES, with no line longer than ``max_line``. With ``limit``, a
+    file larger than that gives only its start, cut at a paragraph break (``complete`` is
+    then False): enough to show the first screen of a huge file at once.
     """
     name = str(path)
     try:
-        if path.is_dir():
-            raise DocumentError(f"{name} is a folder, not a file.")
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            raise DocumentError(
-                f"{name} is {size // (1024 * 1024)} MiB, larger than the "
-                f"{MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB this reader opens."
-            )
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1 if limit is not None else -1)
+        data = read_regular_file(
+            path, MAX_DOCUMENT_BYTES, head=limit + 1 if limit is not None else None
+        )
     except FileNotFoundError:
         raise DocumentError(f"{name} does not exist.") from None
     except PermissionError:
         raise DocumentError(f"{name} cannot be read: permission denied.") from None
     except IsADirectoryError:
         raise DocumentError(f"{name} is a folder, not a file.") from None
+    except NotRegularFileError as error:
+        if error.what == "a folder":
+            raise DocumentError(f"{name} is a folder, not a file.") from None
+        raise DocumentError(
+            f"{name} is {error.what}, not a regular file, so it was not opened."
+        ) from None
+    except FileTooLargeError as error:
+        raise DocumentError(
+            f"{name} is {error.size // _MIB} MiB, larger than the "
+            f"{error.limit // _MIB} MiB this reader opens."
+        ) from None
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise DocumentError(f"{name} cannot be read: {reason}.") from None
+    if has_line_over(data, max_line):
+        raise DocumentError(
+            f"{name} has a line longer than {max(max_line // _MIB, 1)} MiB, more than this "
+            "reader opens (a text this large needs line breaks)."
+        )
     if limit is not None and len(data) > limit:
         cut = data.rfind(b"\n\n", 0, limit)
         cut = cut if cut > 0 else data.rfind(b"\n", 0, limit)

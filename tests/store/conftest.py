@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,28 @@ def needs_root() -> None:
         if os.environ.get("CI"):
             pytest.fail("CI must run these tests as root")
         pytest.skip("needs root (mount a tmpfs, or run as another user)")
+
+
+#: What mount(8) says when the kernel refuses the mount for lack of privilege.
+_NOT_PERMITTED = ("permission denied", "must be superuser", "operation not permitted")
+
+
+def mount_or_skip(*args: str) -> None:
+    """``mount ARGS``, or skip the test if mounting is not permitted here.
+
+    Not permitted means not root, or root without CAP_SYS_ADMIN (a default container):
+    found out by trying, since the user id does not say. Any other failure of the mount
+    fails the test.
+    """
+    if shutil.which("mount") is None:
+        pytest.skip("needs the mount program (util-linux)")
+    result = subprocess.run(["mount", *args], capture_output=True, text=True, check=False)
+    if result.returncode == 0:
+        return
+    message = " ".join(result.stderr.split())
+    if any(phrase in message.lower() for phrase in _NOT_PERMITTED):
+        pytest.skip(f"mounting is not permitted here (needs CAP_SYS_ADMIN): {message}")
+    pytest.fail(f"mount {' '.join(args)} failed: {message}")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

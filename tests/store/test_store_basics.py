@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.store.conftest import snapshot
 from tuireader.model import Document
 from tuireader.store import DocumentNotes, NotesStore, Status, StoreError
+from tuireader.store.yamlio import load
 
 
 def reopen(seed: Document, data_dir: Path) -> DocumentNotes:
@@ -118,7 +120,9 @@ def test_an_edited_file_keeps_its_notes(tmp_path: Path, data_dir: Path) -> None:
     # The same text opened from elsewhere finds the notes by its fingerprint.
     copy = tmp_path / "copy.txt"
     copy.write_bytes(path.read_bytes())
-    second.save()  # nothing pending: no write needed
+    before = snapshot(data_dir)
+    assert not second.save().saved  # nothing pending, nothing written: opening the edited
+    assert snapshot(data_dir) == before  # text already pointed its fingerprint here
     third = NotesStore(data_dir).open(open_document(copy), copy)
     assert [i.record.body for i in third.notes()] == ["about the weather"]
 
@@ -126,3 +130,80 @@ def test_an_edited_file_keeps_its_notes(tmp_path: Path, data_dir: Path) -> None:
 def test_nothing_pending_writes_nothing(notes: DocumentNotes) -> None:
     assert not notes.save().saved
     assert not notes.file.exists()
+
+
+def test_a_file_name_that_is_not_utf8(tmp_path: Path, data_dir: Path) -> None:
+    """``caf\\xe9.txt`` (Latin-1 bytes) titles the document; the notes file holds U+FFFD
+    for the byte, stays loadable without the cache, and the notes are found again."""
+    import os
+
+    import yaml
+
+    from tuireader.load import open_document
+
+    path = tmp_path / os.fsdecode(b"caf\xe9.txt")
+    path.write_text("one long paragraph without a title line " * 5 + "\n")
+    document = open_document(path)
+    assert document.title == "caf\ufffd.txt"
+    notes = NotesStore(data_dir).open(document, path)
+    note = notes.add_note(document.sections[0].passages[0].id, "about the café")
+    assert notes.save().saved
+    notes.cache_file.unlink()
+    raw = notes.file.read_bytes()
+    for loader in (yaml.SafeLoader, yaml.CSafeLoader):
+        loaded = yaml.load(raw.decode("utf-8"), Loader=loader)
+        assert loaded["document"]["title"] == "caf\ufffd.txt"
+        assert loaded["document"]["path"] == str(tmp_path / "caf\ufffd.txt")
+    again = NotesStore(data_dir).open(open_document(path), path)
+    assert again.read_only is None, again.read_only
+    assert [i.record.id for i in again.notes()] == [note.id]
+
+
+def test_a_notes_file_that_is_a_symbolic_link_is_written_through(
+    notes: DocumentNotes, seed: Document, data_dir: Path, tmp_path: Path
+) -> None:
+    """Someone keeps the file elsewhere (a synced folder) and links to it: a save replaces
+    the file the link points to, and the link stays a link."""
+    first = notes.add_note("qa-1.p1", "first")
+    notes.save()
+    elsewhere = tmp_path / "synced" / "lavrov.yaml"
+    elsewhere.parent.mkdir()
+    notes.file.rename(elsewhere)
+    notes.file.symlink_to(elsewhere)
+    again = reopen(seed, data_dir)
+    second = again.add_note("qa-1.p2", "second")
+    assert again.save().saved
+    assert notes.file.is_symlink() and notes.file.resolve() == elsewhere
+    assert not elsewhere.is_symlink()
+    bodies = {r.body for r in load(elsewhere.read_bytes()).records.values()}
+    assert bodies == {"first", "second"}
+    backup = elsewhere.with_name("lavrov.yaml.bak")
+    assert set(load(backup.read_bytes()).records) == {first.id}  # the version before
+    assert not list(elsewhere.parent.glob("*.tmp")) and not list(data_dir.rglob("*.tmp"))
+    assert {i.record.id for i in reopen(seed, data_dir).notes()} == {first.id, second.id}
+
+
+def test_a_dangling_link_is_written_through_too(
+    notes: DocumentNotes, seed: Document, tmp_path: Path
+) -> None:
+    target = tmp_path / "not-yet" / "notes.yaml"
+    target.parent.mkdir()
+    notes.file.parent.mkdir(parents=True, exist_ok=True)
+    notes.file.symlink_to(target)
+    notes.add_note("qa-1.p1", "first")
+    assert notes.save().saved
+    assert notes.file.is_symlink() and target.is_file()
+
+
+def test_a_note_saved_without_a_change_is_not_rewritten(
+    notes: DocumentNotes, seed: Document, data_dir: Path
+) -> None:
+    """Opening a note and saving it as it is changes nothing: not its time, not the file
+    (a pasted CRLF text keeps its CR exactly)."""
+    note = notes.add_note("qa-1.p1", "pasted\r\nfrom elsewhere \x85 with controls")
+    notes.save()
+    before = notes.file.read_bytes()
+    assert notes.edit_note(note.id, note.body) is note
+    assert not notes.pending and not notes.save().saved
+    assert notes.file.read_bytes() == before
+    assert reopen(seed, data_dir).get(note.id) == note

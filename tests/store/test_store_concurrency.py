@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tuireader.model import Document
 from tuireader.store import NotesStore
 
@@ -172,3 +174,26 @@ def test_a_backup_that_is_the_file_itself_leaves_nothing_behind(
     notes.save()
     assert not list((data_dir / "documents").glob("*.tmp"))
     assert len(NotesStore(data_dir).open(seed).notes()) == 2
+
+
+def test_the_newer_reading_position_wins(
+    seed: Document, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two sessions move and save: whichever moved last is where the reader reopens, even
+    when the one that moved first saves last (issue 17, 5)."""
+    from tuireader.store import notes as notes_module
+
+    stamps = iter(f"2026-01-01T00:00:0{n}.000000Z" for n in range(10))
+    monkeypatch.setattr(notes_module, "now", lambda: next(stamps))
+    first = NotesStore(data_dir).open(seed)
+    second = NotesStore(data_dir).open(seed)
+    first.set_position("qa-2.p1")  # earlier
+    second.set_position("qa-5.p1")  # later
+    assert second.save().saved
+    assert first.save().saved  # saves last, but moved first
+    assert NotesStore(data_dir).open(seed).position == "qa-5.p1"
+    first.set_position("qa-7.p1")  # now the first session moves last
+    first.save()
+    second.add_note("qa-1.p1", "a note, no move")  # a session that did not move since
+    second.save()
+    assert NotesStore(data_dir).open(seed).position == "qa-7.p1"

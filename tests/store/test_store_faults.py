@@ -12,17 +12,16 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import NOBODY, run_as_nobody
-from tests.store.conftest import needs_root, snapshot
+from tests.store.conftest import mount_or_skip, needs_root, snapshot
 from tuireader.model import Document
 from tuireader.store import NotesStore, StoreError
 
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    needs_root()
     mount = tmp_path / "small"
     mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], check=True)
+    mount_or_skip("-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount))
     try:
         yield mount
     finally:
@@ -128,14 +127,13 @@ def test_read_only_folder(seed: Document, open_tmp: Path) -> None:
 
 
 def test_read_only_bind_mount(seed: Document, tmp_path: Path) -> None:
-    needs_root()
     data_dir = tmp_path / "data"
     notes = NotesStore(data_dir).open(seed)
     notes.add_note("qa-1.p1", "saved before")
     notes.save()
-    subprocess.run(["mount", "--bind", str(data_dir), str(data_dir)], check=True)
+    mount_or_skip("--bind", str(data_dir), str(data_dir))
     try:
-        subprocess.run(["mount", "-o", "remount,ro,bind", str(data_dir)], check=True)
+        mount_or_skip("-o", "remount,ro,bind", str(data_dir))
         before = snapshot(data_dir)
         again = NotesStore(data_dir).open(seed)
         assert [i.record.body for i in again.notes()] == ["saved before"]
@@ -148,3 +146,62 @@ def test_read_only_bind_mount(seed: Document, tmp_path: Path) -> None:
         subprocess.run(["umount", "-l", str(data_dir)], check=False)
     assert again.save().saved
     assert len(NotesStore(data_dir).open(seed).notes()) == 2
+
+
+def test_a_folder_that_cannot_be_synced_after_the_rename(
+    seed: Document, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is in place (others read it): a save, with a warning, not a failure that
+    would be tried again and the note saved twice."""
+    from tuireader.store import files
+
+    notes = NotesStore(data_dir).open(seed)
+    notes.add_note("qa-1.p1", "first")
+    notes.save()
+
+    def broken_fsync_dir(folder: Path) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(files, "_fsync_dir", broken_fsync_dir)
+    second = notes.add_note("qa-1.p2", "second")
+    result = notes.save()
+    assert result.saved and not notes.pending
+    assert any("saved, but" in m and "could not be synced" in m for m in result.messages)
+    monkeypatch.undo()
+    assert not notes.save().saved  # nothing left to write
+    again = NotesStore(data_dir).open(seed)
+    assert [i.record.body for i in again.notes()] == ["first", "second"]
+    assert again.get(second.id) is not None
+
+
+def test_a_save_syncs_the_file_then_renames_then_syncs_the_folder(
+    seed: Document, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The order that makes a save survive a power cut: the new file's data on disk, the
+    rename, then the folder (which holds the rename) on disk (issue 17, 1)."""
+    import stat
+
+    calls: list[tuple[str, str, str]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        kind = "folder" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file"
+        calls.append(("fsync", kind, os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        calls.append(("replace", str(src), str(dst)))
+        real_replace(src, dst)
+
+    notes = NotesStore(data_dir).open(seed)
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    for body in ("first", "second"):  # a new file, then one with a backup
+        calls.clear()
+        notes.add_note("qa-1.p1", body)
+        assert notes.save().saved
+        [rename] = [i for i, c in enumerate(calls) if c[0] == "replace" and c[2] == str(notes.file)]
+        temporary = calls[rename][1]
+        assert ("fsync", "file", temporary) in calls[:rename], calls
+        folder_syncs = [c for c in calls[rename + 1 :] if c[:2] == ("fsync", "folder")]
+        assert folder_syncs and folder_syncs[0][2] == str(notes.file.parent), calls

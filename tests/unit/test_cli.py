@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +12,13 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import run_as_nobody
+
+MEMORY_LIMIT = 2 * 1024**3
+
+
+def _limit_memory() -> None:
+    """A regression that reads /dev/zero fails this process, not the machine."""
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -19,6 +28,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=60,
         check=False,
+        preexec_fn=_limit_memory,
     )
 
 
@@ -111,3 +121,64 @@ def test_empty_file(tmp_path: Path) -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def _special(tmp_path: Path, what: str) -> Path:
+    if what == "/dev/zero":
+        return Path("/dev/zero")
+    if what == "a link to /dev/zero":
+        link = tmp_path / "zero.txt"
+        link.symlink_to("/dev/zero")
+        return link
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    return fifo
+
+
+@pytest.mark.parametrize("what", ["/dev/zero", "a link to /dev/zero", "a named pipe"])
+@pytest.mark.parametrize(
+    "command", [("sections",), ("show", "intro"), ("search", "x"), ("notes", "list")]
+)
+def test_only_regular_files_are_read(tmp_path: Path, what: str, command: tuple[str, ...]) -> None:
+    """Not read forever, not waited on: one sentence, exit status 2."""
+    path = _special(tmp_path, what)
+    result = run(*command, str(path), "--data-dir", str(tmp_path / "data"))
+    assert result.returncode == 2, result.stderr
+    assert "not a regular file" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", "Skripal", "--json", "FILE"),
+        ("search", "--json", "Skripal", "FILE"),
+        ("show", "qa-2", "--width", "60", "FILE"),
+        ("sections", "--json", "FILE"),
+    ],
+)
+def test_the_file_may_come_after_an_option(args: tuple[str, ...]) -> None:
+    from tuireader.load import bundled_path
+
+    result = run(*(str(bundled_path()) if a == "FILE" else a for a in args))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout
+
+
+def test_running_out_of_memory_is_one_sentence(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What a 500 MB single line did before it was refused: a MemoryError anywhere in a
+    command ends in a sentence and exit status 2, not a traceback."""
+    from tuireader import cli
+
+    def exhausted(path: Path | None = None, *, preview: bool = False) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(cli, "open_document", exhausted)
+    assert cli.main(["sections", "huge.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "tuireader: There was not enough memory to finish: huge.txt is too large for this "
+        "computer.\n"
+    )

@@ -103,6 +103,100 @@ def test_corrupt_notes_file_is_reported(data_dir: Path) -> None:
     notes_file.write_text("schema: [broken\n")
     listing = run(data_dir, "notes", "list")
     assert "cannot be used" in listing.stderr and str(notes_file) in listing.stderr
+    # Not "No notes yet." with exit status 0: the notes exist, they cannot be read.
+    assert listing.returncode == 2 and listing.stdout == ""
+    assert len(listing.stderr.strip().splitlines()) == 1
+    for command in (("notes", "export"), ("bookmarks", "list"), ("notes", "list", "--json")):
+        assert run(data_dir, *command).returncode == 2, command
     adding = run(data_dir, "notes", "add", "--passage", "qa-1.p1", "--text", "y")
     assert adding.returncode == 2
     assert notes_file.read_text() == "schema: [broken\n"
+
+
+def test_a_newer_notes_file_is_said_not_to_be_shown(data_dir: Path) -> None:
+    assert run(data_dir, "notes", "add", "--passage", "qa-1.p1", "--text", "x").returncode == 0
+    [notes_file] = (data_dir / "documents").glob("*.yaml")
+    notes_file.write_text(notes_file.read_text().replace("schema: 1", "schema: 2"))
+    listing = run(data_dir, "notes", "list")
+    assert listing.returncode == 2 and listing.stdout == ""
+    assert "schema 2" in listing.stderr and "not shown" in listing.stderr
+
+
+def test_search_says_when_the_notes_come_from_the_backup(data_dir: Path) -> None:
+    assert run(data_dir, "notes", "add", "--passage", "qa-1.p1", "--text", "zebra").returncode == 0
+    assert run(data_dir, "notes", "add", "--passage", "qa-1.p2", "--text", "lion").returncode == 0
+    [notes_file] = (data_dir / "documents").glob("*.yaml")
+    notes_file.write_text("schema: [broken\n")
+    zebra = subprocess.run(
+        [sys.executable, "-m", "tuireader", "search", "zebra", "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert zebra.returncode == 0 and "note" in zebra.stdout
+    assert "backup" in zebra.stderr and f"{notes_file}.bak" in zebra.stderr
+
+
+def _key() -> str:
+    from tuireader.load import open_document
+
+    return open_document(None).fingerprint[:24]
+
+
+def test_a_failed_save_says_nothing_was_added(data_dir: Path) -> None:
+    """The process ends: it must not promise to save again later (issue 12, 8)."""
+    (data_dir / "documents" / f"{_key()}.lock").mkdir(parents=True)  # cannot be locked
+    result = run(data_dir, "notes", "add", "--passage", "qa-1.p1", "--text", "lost?")
+    assert result.returncode == 2
+    assert "Could not lock" in result.stderr and "The note was not added." in result.stderr
+    assert "saved again" not in result.stderr and "kept" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert json.loads(run(data_dir, "notes", "list", "--json").stdout) == []
+
+
+def test_a_save_whose_index_cannot_be_updated_is_a_save(data_dir: Path) -> None:
+    """The notes file was written and only a pointer failed: that is a save, said so, and
+    the command is not to be run again (which made a second copy of the note)."""
+    data_dir.mkdir()
+    (data_dir / "index").write_text("not a folder")
+    added = run(data_dir, "notes", "add", "--passage", "qa-1.p1", "--text", "once")
+    assert added.returncode == 0, added.stderr
+    assert "Your notes are saved" in added.stderr and "index" in added.stderr
+    items = json.loads(run(data_dir, "notes", "list", "--json").stdout)
+    assert [(i["id"], i["body"]) for i in items] == [(added.stdout.strip(), "once")]
+
+
+@pytest.mark.parametrize("locale", ["C.UTF-8", "C", None])
+def test_text_that_is_not_utf8_is_kept_with_replacement_characters(
+    data_dir: Path, locale: str | None
+) -> None:
+    """From standard input or an argument, in any locale: U+FFFD for each bad byte
+    sequence, a warning that says so, never a traceback or a '?'."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k != "LANG"}
+    if locale is not None:
+        env["LC_ALL"] = locale
+    base = [sys.executable, "-m", "tuireader", "notes", "add", "--data-dir", str(data_dir)]
+    piped = subprocess.run(
+        [*base, "--passage", "qa-1.p1", "--text", "-"],
+        input=b"caf\xe9 au lait\r\nline \xff\xfe two\n",
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert b"not valid UTF-8: 3 byte sequence(s)" in piped.stderr  # \xe9, \xff, \xfe
+    argument = subprocess.run(
+        [*base, "--passage", "qa-1.p2", "--text", b"na\xefve"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert argument.returncode == 0, argument.stderr
+    assert b"not valid UTF-8: 1 byte sequence(s)" in argument.stderr
+    bodies = [i["body"] for i in json.loads(run(data_dir, "notes", "list", "--json").stdout)]
+    assert bodies == ["caf\ufffd au lait\r\nline \ufffd\ufffd two", "na\ufffdve"]

@@ -87,3 +87,17 @@ def test_cli_search(tmp_path: Path) -> None:
     assert run("nothing-like-this", data=tmp_path).returncode == 1
     bad = run("(", "--regex", data=tmp_path)
     assert bad.returncode == 2 and "regular expression" in bad.stderr
+
+
+def test_smart_case_counts_capitals_of_every_script() -> None:
+    """`Élysée` has no ASCII capital, yet it is a capitalised query (issue 17, 6)."""
+    doc = parse_document(
+        "Question: Was it at the Élysée?\n\nA: The élysée of old; the ÉLYSÉE today.\n", "t"
+    )
+    assert Query("Élysée").case_sensitive and Query("Жуков").case_sensitive
+    assert Query("ǅemal").case_sensitive  # a titlecase letter
+    assert [h.context for h in search_document(doc, Query("Élysée"))] == ["Was it at the Élysée?"]
+    assert len(list(search_document(doc, Query("élysée")))) == 3
+    # In a regular expression, escapes and group names are not capitals.
+    assert not Query(r"\W(?P<Name>élysée)\S", regex=True).case_sensitive
+    assert Query(r"\WÉlysée", regex=True).case_sensitive

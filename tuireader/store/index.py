@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from tuireader.model import Document
 from tuireader.store import files
 
-if TYPE_CHECKING:
-    from tuireader.store.notes import DocumentNotes
+#: A pointer holds a key of 24 characters; anything much longer is not a pointer.
+POINTER_BYTES = 256
 
 
 def default_data_dir() -> Path:
@@ -24,16 +22,15 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
-class NotesStore:
-    """Opens the notes of documents kept in one data folder."""
+class NotesIndex:
+    """A data folder and its pointers: which notes file holds the notes of a text.
+
+    :class:`tuireader.store.NotesStore` builds on this to open a document's notes; this
+    module knows nothing of them, so the store's modules import in one direction.
+    """
 
     def __init__(self, data_dir: Path | None = None) -> None:
         self.root = Path(data_dir) if data_dir is not None else default_data_dir()
-
-    def open(self, document: Document, path: Path | None = None) -> DocumentNotes:
-        from tuireader.store.notes import DocumentNotes
-
-        return DocumentNotes(self, document, path)
 
     # Pointer files are written atomically; two sessions racing write the same key.
 
@@ -43,13 +40,16 @@ class NotesStore:
     def find_key(self, fingerprint: str, path: str | None) -> str | None:
         for kind, value in (("fp", fingerprint), ("path", path)):
             if value:
-                try:
-                    key = self._pointer(kind, value).read_text("ascii").strip()
-                except (OSError, UnicodeDecodeError):
-                    continue
-                if key.isalnum():
+                key = self._read_pointer(self._pointer(kind, value))
+                if key is not None:
                     return key
         return None
+
+    @staticmethod
+    def _read_pointer(pointer: Path) -> str | None:
+        data = files.read_small(pointer, POINTER_BYTES)
+        key = data.strip().decode("ascii", "replace") if data is not None else ""
+        return key if key.isalnum() and key.isascii() else None
 
     def remember(self, key: str, fingerprint: str, path: str | None) -> None:
         folder = self.root / "index"
@@ -58,9 +58,5 @@ class NotesStore:
             if not value:
                 continue
             pointer = self._pointer(kind, value)
-            try:
-                if pointer.read_text("ascii").strip() == key:
-                    continue
-            except (OSError, UnicodeDecodeError):
-                pass
-            files.atomic_write(pointer, key.encode("ascii"), backup=False)
+            if self._read_pointer(pointer) != key:
+                files.atomic_write(pointer, key.encode("ascii"), backup=False)

@@ -9,20 +9,26 @@ Rules, so that two sessions never lose each other's work:
   text is kept as a new note, and the merge says so.
 - The same note edited in both sessions: the newer edit wins, and the other text is
   appended below it, so both texts are kept.
+- The reading position: the newer of the two, whichever session set it. The draft: this
+  session's if it changed it, else the file's.
+- Tombstones older than TOMBSTONE_DAYS are dropped.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field, replace
 
-from tuireader.store.schema import Record
+from tuireader.store.schema import Kind, NotesFile, Record
 
 CONFLICT_RULE = "\n\n--- also written in another session ---\n"
+#: Tombstones older than this are dropped when the file is written.
+TOMBSTONE_DAYS = 90
 
 
-def new_id(kind: str) -> str:
-    return ("n-" if kind == "note" else "b-") + os.urandom(6).hex()
+def new_id(kind: Kind) -> str:
+    return ("n-" if kind is Kind.NOTE else "b-") + os.urandom(6).hex()
 
 
 @dataclass(slots=True)
@@ -76,7 +82,48 @@ def merge(
 
 def _edited_since(record: Record, before: Record | None) -> bool:
     return (
-        record.kind == "note"
+        record.kind is Kind.NOTE
         and bool(record.body)
         and (before is None or record.body != before.body)
     )
+
+
+@dataclass(slots=True)
+class Changes:
+    """What a session changed since it last read or wrote the file."""
+
+    records: set[str]
+    position: bool = False
+    draft: bool = False
+
+
+def merge_file(
+    shell: NotesFile,
+    base: NotesFile | None,
+    local: NotesFile,
+    disk: NotesFile | None,
+    changes: Changes,
+) -> tuple[NotesFile, list[str]]:
+    """The file to write: ``shell`` (the document's fingerprint, path and title) with the
+    records merged as above, the newer reading position, and the draft. ``base``: the file
+    as last read or written here; ``local``: this session's notes; ``disk``: the file now."""
+    theirs = disk.records if disk is not None else {}
+    before = base.records if base is not None else {}
+    result = merge(before, local.records, theirs, changes.records)
+    notes = NotesFile(shell.fingerprint, shell.path, shell.title, compact(result.records))
+    notes.position = local.position
+    if disk is not None and disk.position is not None:
+        if not changes.position or local.position is None:
+            notes.position = disk.position
+        else:  # both moved: the later move wins, whichever session made it
+            notes.position = max(disk.position, local.position, key=lambda p: p.updated)
+    notes.draft = local.draft if changes.draft or disk is None else disk.draft
+    return notes, result.messages
+
+
+def compact(records: dict[str, Record]) -> dict[str, Record]:
+    """Drop tombstones older than TOMBSTONE_DAYS."""
+    limit = (dt.datetime.now(dt.UTC) - dt.timedelta(days=TOMBSTONE_DAYS)).strftime(
+        "%Y-%m-%dT%H:%M:%S.%fZ"
+    )
+    return {k: r for k, r in records.items() if r.deleted is None or r.deleted >= limit}

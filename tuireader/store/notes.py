@@ -1,35 +1,29 @@
-"""The notes store: one YAML file per document under the user data folder.
-
-Layout of the data folder (names are hashes, never titles or paths)::
-
-    documents/<key>.yaml        the notes, bookmarks and reading position of one document
-    documents/<key>.yaml.bak    the previous version
-    documents/<key>.lock        the lock file (never deleted)
-    documents/<key>.cache       the last parsed content as JSON, keyed by the file's hash
-    index/fp-<hash>             fingerprint of a text  -> key
-    index/path-<hash>           path a document was opened from -> key
+"""The notes of one document (:class:`DocumentNotes`), and :class:`NotesStore`, which
+opens them from a data folder. The folder's layout and the file's guarantees are in
+``docs/notes-format.md``.
 
 A document is found by the fingerprint of its text, else by its path (an edited file keeps
-its notes, which are then re-anchored).
-
-Edits change memory first; :meth:`DocumentNotes.save` merges them into the file under the
-lock. If saving fails, the edits stay in memory and the next save tries again.
+its notes, which are then re-anchored). Edits change memory first; :meth:`DocumentNotes.save`
+merges them into the file under the lock. If saving fails, the edits stay in memory and the
+next save tries again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from tuireader.model import Document
 from tuireader.store import cache, files
-from tuireader.store.anchor import PassageIndex, Placement, Status
-from tuireader.store.index import NotesStore
-from tuireader.store.merge import merge, new_id
+from tuireader.store.anchor import PassageIndex, Placement
+from tuireader.store.index import NotesIndex
+from tuireader.store.items import Item, SaveResult, StoreError, clean_text
+from tuireader.store.merge import Changes, merge_file, new_id
 from tuireader.store.schema import (
     Draft,
+    Kind,
     NotesFile,
     ReadingPosition,
     Record,
@@ -37,53 +31,24 @@ from tuireader.store.schema import (
 )
 from tuireader.store.yamlio import NotesFormatError, dump, load
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
-#: Tombstones older than this are dropped when the file is written.
-TOMBSTONE_DAYS = 90
+MAX_FILE_BYTES = files.MAX_FILE_BYTES
 
-
-class StoreError(Exception):
-    """A store operation failed; the message is one plain sentence for the user."""
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """A note or bookmark with where it is in the document now."""
-
-    record: Record
-    placement: Placement
-    section: str | None  # the section it is in now, None if orphaned
-
-    @property
-    def target(self) -> str:
-        """Where it is now, else where it was."""
-        return self.placement.target or self.record.target
-
-    @property
-    def status(self) -> Status:
-        return self.placement.status
-
-
-@dataclass(frozen=True, slots=True)
-class SaveResult:
-    saved: bool
-    messages: tuple[str, ...] = ()
-
-
-def clean_text(text: str) -> str:
-    """Note text as stored: lone surrogates (from undecodable arguments) become U+FFFD."""
-    return text.encode("utf-8", "replace").decode("utf-8")
+# Item, SaveResult and StoreError lived here before items.py: still importable from here.
+__all__ = ["DocumentNotes", "Item", "NotesStore", "SaveResult", "StoreError"]
 
 
 class DocumentNotes:
     """The notes, bookmarks, reading position and draft of one document."""
 
-    def __init__(self, store: NotesStore, document: Document, path: Path | None) -> None:
+    def __init__(self, store: NotesIndex, document: Document, path: Path | None) -> None:
         self.store = store
         self.document = document
         self.source = str(path.resolve()) if path is not None else document.source
         self.warnings: list[str] = []
         self.read_only: str | None = None  # why edits are refused, when they are
+        #: True when there are notes but none could be read (neither the file nor its
+        #: backup): nothing is shown, so an empty list does not mean "no notes yet".
+        self.unavailable = False
         self.key = store.find_key(document.fingerprint, self.source) or document.fingerprint[:24]
         folder = store.root / "documents"
         self.file = folder / f"{self.key}.yaml"
@@ -95,7 +60,7 @@ class DocumentNotes:
         self._position_dirty = False
         self._draft_dirty = False
         self._seen: tuple[int, int, int] | None = None
-        self._data = NotesFile(document.fingerprint, self.source, document.title)
+        self._data = self._empty()
         # The file as last read or written here: the base of every merge. Never mutated.
         self._disk: NotesFile | None = None
         self._emitted: dict[str, tuple[Record, str]] = {}  # see yamlio.dump
@@ -105,6 +70,12 @@ class DocumentNotes:
         except files.StoreIOError as error:
             self.warnings.append(str(error))
         self._load_initial()
+
+    def _empty(self) -> NotesFile:
+        """A notes file for this document with nothing in it yet. The path is kept exactly
+        for finding the notes again (see NotesIndex); the file holds it as text."""
+        document = self.document
+        return NotesFile(document.fingerprint, clean_text(self.source), clean_text(document.title))
 
     # Loading ------------------------------------------------------------------------
 
@@ -116,22 +87,8 @@ class DocumentNotes:
         return info.st_ino, info.st_mtime_ns, info.st_size
 
     def _read_disk(self) -> NotesFile | None:
-        """The file as it is now (None if there is none); NotesFormatError if unusable.
-
-        Parsing YAML is slow (~4 MB/s), so what was parsed or written last is kept in a
-        cache next to it, keyed by the SHA-256 of the file's bytes: any other content
-        (a hand edit, another version) is parsed and checked in full.
-        """
-        data = files.read_bytes(self.file, MAX_FILE_BYTES)
-        if data is None:
-            return None
-        digest = hashlib.sha256(data).hexdigest()
-        cached = cache.read_cache(self.cache_file, digest)
-        if cached is not None:
-            return cached
-        notes = load(data)
-        cache.write_cache(self.cache_file, digest, notes)
-        return notes
+        """The file as it is now (None if there is none); NotesFormatError if unusable."""
+        return cache.read_notes(self.file, self.cache_file, MAX_FILE_BYTES)
 
     def _disk_now(self) -> NotesFile | None:
         """The file's content for a merge: unchanged since we last read or wrote it (same
@@ -147,6 +104,7 @@ class DocumentNotes:
         except files.StoreIOError as error:
             self.read_only = str(error)
             self.warnings.append(str(error))
+            self.unavailable = True
             return
         except NotesFormatError as error:
             self._refuse(error)
@@ -161,26 +119,49 @@ class DocumentNotes:
                 self.store.remember(self.key, self.document.fingerprint, self.source)
         self._relocate()
 
-    def _refuse(self, error: NotesFormatError) -> None:
+    def _refuse(self, error: NotesFormatError, *, show_backup: bool = True) -> None:
+        """Go read-only over a file that cannot be used, saying why and what is shown."""
         where = f"{self.file}, line {error.line}" if error.line else str(self.file)
-        if error.newer:
-            self.read_only = f"The notes file {where} can only be read: {error.reason}."
-        else:
-            aside = files.copy_aside(self.file, "corrupt")
-            kept = f" A copy is at {aside}." if aside else ""
+        real = files.real_path(self.file)
+        backup = real.with_name(real.name + ".bak")
+        if error.newer:  # its notes may mean something else to this version: not shown
+            self.unavailable = show_backup
             self.read_only = (
-                f"The notes file {where} cannot be used: {error.reason}. It was left as it is "
-                f"and notes are read-only until it is fixed or {self.file.name}.bak is "
-                f"restored.{kept}"
+                f"The notes file {where} cannot be read by this version of tuireader: "
+                f"{error.reason}. Its notes are not shown here, and it was left as it is."
             )
+            self.warnings.append(self.read_only)
+            return
+        content = error.content
+        aside = None if content is None else files.copy_aside(self.file, "corrupt", content)
+        kept = f" (a copy is at {aside})" if aside else ""
+        problem = (
+            f"The notes file {where} cannot be used: {error.reason}. It was left as it is{kept}"
+        )
+        shown = self._show_backup(backup) if show_backup else False
+        if shown:
+            self.read_only = (
+                f"{problem}; the notes shown are those of its backup {backup}, read-only until "
+                f"the file is fixed or the backup is restored."
+            )
+        elif show_backup:
+            self.unavailable = True
+            self.read_only = f"{problem}, and no notes can be shown or changed until it is fixed."
+        else:
+            self.read_only = f"{problem}, and notes cannot be changed until it is fixed."
         self.warnings.append(self.read_only)
-        try:  # show what the backup holds meanwhile, read-only
-            backup = files.read_bytes(self.file.with_name(self.file.name + ".bak"), MAX_FILE_BYTES)
-            if backup is not None and not error.newer:
-                self._data = load(backup)
-                self._relocate()
+
+    def _show_backup(self, backup: Path) -> bool:
+        """Show what the backup holds, read-only; False if there is none to show."""
+        try:
+            data = files.read_bytes(backup, MAX_FILE_BYTES)
+            if data is None:
+                return False
+            self._data = load(data)
         except (files.StoreIOError, NotesFormatError):
-            pass
+            return False
+        self._relocate()
+        return True
 
     @property
     def index(self) -> PassageIndex:
@@ -197,10 +178,10 @@ class DocumentNotes:
 
     # Reading ------------------------------------------------------------------------
 
-    def _items(self, kind: str) -> list[Item]:
+    def _items(self, kind: Kind) -> list[Item]:
         items = []
         for record in self._data.records.values():
-            if record.kind != kind or record.is_deleted:
+            if record.kind is not kind or record.is_deleted:
                 continue
             placement = self._placements.get(record.id) or self.index.locate(record)
             section = self.index.section_of(placement.target) if placement.target else None
@@ -211,10 +192,10 @@ class DocumentNotes:
 
     def notes(self) -> list[Item]:
         """Every note (orphaned ones last), in reading order."""
-        return self._items("note")
+        return self._items(Kind.NOTE)
 
     def bookmarks(self) -> list[Item]:
-        return self._items("bookmark")
+        return self._items(Kind.BOOKMARK)
 
     def get(self, record_id: str) -> Record | None:
         record = self._data.records.get(record_id)
@@ -248,7 +229,7 @@ class DocumentNotes:
             self._placements[record.id] = self.index.locate(record)
         return record
 
-    def _new(self, kind: str, target: str, body: str = "") -> Record:
+    def _new(self, kind: Kind, target: str, body: str = "") -> Record:
         self._check_writable()
         anchor = self.index.anchor_for(target)
         if anchor is None:
@@ -263,17 +244,20 @@ class DocumentNotes:
     def add_note(self, passage_id: str, body: str) -> Record:
         if "." not in passage_id:
             raise StoreError(f"{passage_id!r} is not a passage id (they look like qa-3.p2).")
-        return self._new("note", passage_id, body)
+        return self._new(Kind.NOTE, passage_id, body)
 
     def edit_note(self, note_id: str, body: str) -> Record:
         self._check_writable()
         record = self.get(note_id)
-        if record is None or record.kind != "note":
+        if record is None or record.kind is not Kind.NOTE:
             raise StoreError(f"There is no note {note_id!r}.")
-        return self._put(record.edited(clean_text(body)))
+        body = clean_text(body)
+        if body == record.body:  # saved without a change: not rewritten, not re-dated
+            return record
+        return self._put(record.edited(body))
 
     def add_bookmark(self, target: str) -> Record:
-        return self._new("bookmark", target)
+        return self._new(Kind.BOOKMARK, target)
 
     def delete(self, record_id: str) -> Record:
         self._check_writable()
@@ -313,55 +297,66 @@ class DocumentNotes:
 
     def save(self) -> SaveResult:
         """Merge this session's edits into the file. StoreError if that fails; the edits
-        then stay in memory and a later save tries again."""
+        then stay in memory and a later save tries again.
+
+        Once the file is replaced the save has happened, whatever fails after it (the
+        folder's fsync, the index pointers): the result says so in ``messages``, and
+        nothing is saved twice.
+        """
         if self.read_only:
             raise StoreError(self.read_only)
         if not self.pending:
             return SaveResult(False)
+        messages: list[str] = []
         try:
             files.ensure_private_dir(self.file.parent)
             with files.locked(self.lock_file):
                 files.remove_stale_temporaries(self.file.parent, self.key)
+                real = files.real_path(self.file)  # a link is written through (see files)
+                if real != self.file and real.is_file():
+                    files.remove_stale_temporaries(real.parent, real.name)
                 disk = self._disk_now()
-                merged = self._merged(disk)
-                content = dump(merged.notes, self._emitted)
-                files.atomic_write(self.file, content)
+                merged, merge_messages = self._merged(disk)
+                content = dump(merged, self._emitted)
+                try:
+                    files.atomic_write(self.file, content, through=True)
+                except files.NotSyncedError as error:
+                    messages.append(
+                        f"Your notes are saved, but {error.reason}: a crash of the system "
+                        "in the next moments could lose this change."
+                    )
                 self._seen = self._stat()
                 cache.write_cache(
-                    self.cache_file, hashlib.sha256(content).hexdigest(), merged.notes
+                    self.cache_file, hashlib.sha256(content).hexdigest(), merged
                 )
+        except files.StoreIOError as error:
+            raise StoreError(
+                f"{error} Your changes are kept and will be saved again.", reason=str(error)
+            ) from None
+        except NotesFormatError as error:
+            # Another hand changed the file meanwhile: keep this session's notes in memory
+            # and, since they cannot be merged into that file, in a copy beside it.
+            self._refuse(error, show_backup=False)
+            aside = files.copy_aside(self.file, "unsaved", dump(self._data))
+            kept = f" The notes of this session are kept in {aside}." if aside else ""
+            raise StoreError(f"{self.read_only}{kept}") from None
+        try:
             self.store.remember(self.key, self.document.fingerprint, self.source)
         except files.StoreIOError as error:
-            raise StoreError(f"{error} Your changes are kept and will be saved again.") from None
-        except NotesFormatError as error:
-            self._refuse(error)
-            raise StoreError(self.read_only or str(error)) from None
-        self._disk = merged.notes
-        self._data = _copy(merged.notes)
+            messages.append(
+                f"Your notes are saved, but the index that finds them from another copy "
+                f"of this text was not updated. {error}"
+            )
+        self._disk = merged
+        self._data = _copy(merged)
         self._dirty.clear()
         self._position_dirty = self._draft_dirty = False
         self._relocate()
-        return SaveResult(True, tuple(merged.messages))
+        return SaveResult(True, (*merge_messages, *messages))
 
-    @dataclass(slots=True)
-    class _Merged:
-        notes: NotesFile
-        messages: list[str]
-
-    def _merged(self, disk: NotesFile | None) -> _Merged:
-        theirs = disk.records if disk is not None else {}
-        base = self._disk.records if self._disk is not None else {}
-        result = merge(base, self._data.records, theirs, self._dirty)
-        records = _compact(result.records)
-        notes = NotesFile(self.document.fingerprint, self.source, self.document.title, records)
-        notes.position = self._data.position
-        if disk is not None and disk.position is not None:
-            if not self._position_dirty or self._data.position is None:
-                notes.position = disk.position
-            else:
-                notes.position = max(disk.position, self._data.position, key=lambda p: p.updated)
-        notes.draft = self._data.draft if self._draft_dirty or disk is None else disk.draft
-        return self._Merged(notes, result.messages)
+    def _merged(self, disk: NotesFile | None) -> tuple[NotesFile, list[str]]:
+        changes = Changes(self._dirty, self._position_dirty, self._draft_dirty)
+        return merge_file(self._empty(), self._disk, self._data, disk, changes)
 
     def refresh(self) -> bool:
         """Take in what other sessions saved (keeping edits not saved here). True if
@@ -376,14 +371,14 @@ class DocumentNotes:
         self._seen = stat
         if disk is None:
             return False
-        merged = self._merged(disk)
-        changed = merged.notes.records != self._data.records
+        merged, _ = self._merged(disk)
+        changed = merged.records != self._data.records
         self._disk = disk
-        self._data.records = merged.notes.records
+        self._data.records = merged.records
         # What differs from the file now is what the next save must write.
-        self._dirty = {k for k, r in merged.notes.records.items() if disk.records.get(k) != r}
-        self._data.position = merged.notes.position
-        self._data.draft = merged.notes.draft
+        self._dirty = {k for k, r in merged.records.items() if disk.records.get(k) != r}
+        self._data.position = merged.position
+        self._data.draft = merged.draft
         if changed:
             self._relocate()
         return changed
@@ -395,11 +390,8 @@ def _copy(notes: NotesFile) -> NotesFile:
     )
 
 
-def _compact(records: dict[str, Record]) -> dict[str, Record]:
-    """Drop tombstones older than TOMBSTONE_DAYS."""
-    import datetime as dt
+class NotesStore(NotesIndex):
+    """Opens the notes of documents kept in one data folder (the user's, by default)."""
 
-    limit = (dt.datetime.now(dt.UTC) - dt.timedelta(days=TOMBSTONE_DAYS)).strftime(
-        "%Y-%m-%dT%H:%M:%S.%fZ"
-    )
-    return {k: r for k, r in records.items() if r.deleted is None or r.deleted >= limit}
+    def open(self, document: Document, path: Path | None = None) -> DocumentNotes:
+        return DocumentNotes(self, document, path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -37,16 +38,23 @@ class Anchor:
     suffix: str = ""
 
 
+class Kind(StrEnum):
+    """What a record is. A StrEnum, so it is written and compared as its text."""
+
+    NOTE = "note"
+    BOOKMARK = "bookmark"
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
-    """A note (``kind == "note"``, with a body) or a bookmark (``kind == "bookmark"``).
+    """A note (``Kind.NOTE``, with a body) or a bookmark (``Kind.BOOKMARK``).
 
     ``target`` is a passage id (``qa-3.p2``) or, for a bookmark on a whole section, a
     section id. ``deleted`` is the time of deletion for a tombstone.
     """
 
     id: str
-    kind: str
+    kind: Kind
     target: str
     anchor: Anchor
     created: str
@@ -103,13 +111,14 @@ def _anchor_dict(anchor: Anchor) -> dict[str, str]:
 
 def record_dict(record: Record) -> dict[str, Any]:
     data: dict[str, Any] = {"id": record.id}
-    data["passage" if record.kind == "note" or "." in record.target else "section"] = record.target
+    on_passage = record.kind is Kind.NOTE or "." in record.target
+    data["passage" if on_passage else "section"] = record.target
     if record.deleted is not None:
         data["deleted"] = record.deleted
         data["created"] = record.created
         data["updated"] = record.updated
         return data
-    if record.kind == "note":
+    if record.kind is Kind.NOTE:
         data["body"] = record.body
     data["quote"] = _anchor_dict(record.anchor)
     data["created"] = record.created
@@ -122,8 +131,8 @@ def to_data(notes: NotesFile) -> dict[str, Any]:
     data: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "document": {"fingerprint": notes.fingerprint, "path": notes.path, "title": notes.title},
-        "notes": [record_dict(r) for r in records if r.kind == "note"],
-        "bookmarks": [record_dict(r) for r in records if r.kind == "bookmark"],
+        "notes": [record_dict(r) for r in records if r.kind is Kind.NOTE],
+        "bookmarks": [record_dict(r) for r in records if r.kind is Kind.BOOKMARK],
     }
     if notes.position is not None:
         data["position"] = {"passage": notes.position.passage, "updated": notes.position.updated}
@@ -175,6 +184,30 @@ def _mapping(value: Any, path: tuple[str | int, ...], what: str) -> dict[str, An
     return value
 
 
+#: The keys of each mapping in the file. Another key is refused, not dropped: the file is
+#: rewritten at each save, and what this program does not know it could not write back.
+KEYS = {
+    "the file": ("schema", "document", "notes", "bookmarks", "position", "draft"),
+    "the document": ("fingerprint", "path", "title"),
+    "a note": ("id", "passage", "body", "quote", "created", "updated", "deleted"),
+    "a bookmark": ("id", "passage", "section", "quote", "created", "updated", "deleted"),
+    "a quote": ("exact", "prefix", "suffix"),
+    "the reading position": ("passage", "updated"),
+    "the draft": ("target", "note", "body", "updated"),
+}
+
+
+def _known_keys(item: dict[str, Any], path: tuple[str | int, ...], what: str) -> None:
+    known = KEYS[what]
+    for key in item:
+        if key not in known:
+            raise SchemaError(
+                f"{what} has a key this program does not know, {key!r}, which the next save "
+                f"would lose (the keys of {what} are {', '.join(known)})",
+                (*path, key),
+            )
+
+
 def _list(value: Any, path: tuple[str | int, ...], what: str) -> list[Any]:
     if value is None:
         return []
@@ -183,13 +216,16 @@ def _list(value: Any, path: tuple[str | int, ...], what: str) -> list[Any]:
     return value
 
 
-def _record(value: Any, kind: str, path: tuple[str | int, ...]) -> Record:
-    label = "a note" if kind == "note" else "a bookmark"
+def _record(value: Any, kind: Kind, path: tuple[str | int, ...]) -> Record:
+    label = "a note" if kind is Kind.NOTE else "a bookmark"
     item = _mapping(value, path, label)
+    _known_keys(item, path, label)
     record_id = _text(item.get("id"), (*path, "id"), f"the id of {label}", empty=False)
+    if "passage" in item and "section" in item:
+        raise SchemaError(f"{label} has both a passage and a section", (*path, "section"))
     if "passage" in item:
         target = _text(item["passage"], (*path, "passage"), f"the passage of {label}", empty=False)
-    elif kind == "bookmark" and "section" in item:
+    elif kind is Kind.BOOKMARK and "section" in item:
         target = _text(
             item["section"], (*path, "section"), "the section of a bookmark", empty=False
         )
@@ -203,13 +239,14 @@ def _record(value: Any, kind: str, path: tuple[str | int, ...]) -> Record:
         deleted = _time(item["deleted"], (*path, "deleted"), f"the deleted time of {label}")
         return Record(record_id, kind, target, Anchor(""), created, updated, "", deleted)
     quote = _mapping(item.get("quote", {}), (*path, "quote"), "a quote")
+    _known_keys(quote, (*path, "quote"), "a quote")
     anchor = Anchor(
         _text(quote.get("exact", ""), (*path, "quote", "exact"), "the quoted text"),
         _text(quote.get("prefix", ""), (*path, "quote", "prefix"), "the text before the quote"),
         _text(quote.get("suffix", ""), (*path, "quote", "suffix"), "the text after the quote"),
     )
     body = ""
-    if kind == "note":
+    if kind is Kind.NOTE:
         body = _text(item.get("body"), (*path, "body"), "the text of a note")
     return Record(record_id, kind, target, anchor, created, updated, body)
 
@@ -239,13 +276,15 @@ def from_data(data: Any) -> NotesFile:
     if schema < 1:
         raise SchemaError(f"schema {schema} is not a version this program knows", ("schema",))
     check_shared(top)
+    _known_keys(top, (), "the file")
     document = _mapping(top.get("document", {}), ("document",), "the document")
+    _known_keys(document, ("document",), "the document")
     notes = NotesFile(
         _text(document.get("fingerprint", ""), ("document", "fingerprint"), "the fingerprint"),
         _text(document.get("path", ""), ("document", "path"), "the document path"),
         _text(document.get("title", ""), ("document", "title"), "the document title"),
     )
-    for kind, key in (("note", "notes"), ("bookmark", "bookmarks")):
+    for kind, key in ((Kind.NOTE, "notes"), (Kind.BOOKMARK, "bookmarks")):
         for index, item in enumerate(_list(top.get(key), (key,), f"the {key}")):
             record = _record(item, kind, (key, index))
             if record.id in notes.records:
@@ -253,12 +292,14 @@ def from_data(data: Any) -> NotesFile:
             notes.records[record.id] = record
     if top.get("position") is not None:
         where = _mapping(top["position"], ("position",), "the reading position")
+        _known_keys(where, ("position",), "the reading position")
         notes.position = ReadingPosition(
             _text(where.get("passage"), ("position", "passage"), "the position's passage"),
             _time(where.get("updated"), ("position", "updated"), "the position's time"),
         )
     if top.get("draft") is not None:
         draft = _mapping(top["draft"], ("draft",), "the draft")
+        _known_keys(draft, ("draft",), "the draft")
         note_id = draft.get("note")
         notes.draft = Draft(
             _text(draft.get("target"), ("draft", "target"), "the draft's passage"),
@@ -311,7 +352,7 @@ def from_rows(data: dict[str, Any]) -> NotesFile:
     """Inverse of :func:`to_rows`, for data this program wrote after checking it."""
     notes = NotesFile(*data["document"])
     notes.records = {
-        row[0]: Record(row[0], row[1], row[2], Anchor(row[3], row[4], row[5]), *row[6:])
+        row[0]: Record(row[0], Kind(row[1]), row[2], Anchor(row[3], row[4], row[5]), *row[6:])
         for row in data["records"]
     }
     if data["position"]:

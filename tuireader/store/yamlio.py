@@ -13,6 +13,7 @@ from typing import Any
 
 from tuireader.store.schema import (
     SCHEMA_VERSION,
+    Kind,
     NewerSchemaError,
     NotesFile,
     Record,
@@ -28,9 +29,49 @@ def _yaml() -> Any:
     return yaml
 
 
-def _loader() -> type[Any]:
+def _base_loader() -> type[Any]:
+    """PyYAML's C loader when it is built in (about ten times faster), else the pure one."""
     yaml = _yaml()
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[no-any-return]
+
+
+_STRICT: dict[type[Any], type[Any]] = {}
+
+
+def _strict(base: type[Any]) -> type[Any]:
+    """``base`` refusing what PyYAML takes silently and the next save would lose: a key
+    given twice in one mapping (the last one wins) and merge keys (``<<``)."""
+    loader = _STRICT.get(base)
+    if loader is not None:
+        return loader
+    yaml = _yaml()
+
+    class Strict(base):  # type: ignore[misc]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[str] = set()
+            for key, _ in node.value:
+                if key.tag == "tag:yaml.org,2002:merge":
+                    raise yaml.constructor.ConstructorError(
+                        None, None, "it uses a YAML merge key (<<)", key.start_mark
+                    )
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        raise yaml.constructor.ConstructorError(
+                            None,
+                            None,
+                            f"the key {key.value!r} is there twice in the same place, "
+                            "so the next save would lose one of them",
+                            key.start_mark,
+                        )
+                    seen.add(key.value)
+            return super().construct_mapping(node, deep)
+
+    _STRICT[base] = Strict
+    return Strict
+
+
+def _loader() -> type[Any]:
+    return _strict(_base_loader())
 
 
 class NotesFormatError(Exception):
@@ -41,6 +82,7 @@ class NotesFormatError(Exception):
         self.reason = reason
         self.line = line
         self.newer = newer  # written by a newer tuireader: open read-only, do not copy aside
+        self.content: bytes | None = None  # the file's bytes, when the caller knows them
 
 
 # Writing ------------------------------------------------------------------------------
@@ -48,8 +90,8 @@ class NotesFormatError(Exception):
 # PyYAML's dumper manages ~4 MB/s, too slow for 10,000 notes; the file's shape is fixed, so
 # it is written here directly. Strings are ``|-`` blocks when that keeps them exactly, else
 # JSON strings, which are valid YAML double-quoted scalars once the characters YAML treats
-# as line breaks or non-printable are escaped too. The tests load every written file back
-# with PyYAML and compare.
+# as line breaks or non-printable are escaped too. A property test reads what this writes
+# with both of PyYAML's loaders (pure Python and libyaml) at every nesting level used.
 
 _JSON_ESCAPE_MORE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _BLOCK_SAFE = re.compile(
@@ -59,19 +101,38 @@ _PLAIN_SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")
 _PLAIN_RESERVED = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n", "~", ""})
 
 
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    # A lone surrogate (from an undecodable file name) cannot be written as UTF-8, and
+    # libyaml refuses its \\u escape: it is written as U+FFFD, like any undecodable text.
+    return "\ufffd" if "\ud800" <= char <= "\udfff" else f"\\u{ord(char):04x}"
+
+
 def _quoted(value: str) -> str:
     text: str = encode_basestring(value)
     if _JSON_ESCAPE_MORE.search(text) is None:
         return text
-    return _JSON_ESCAPE_MORE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _JSON_ESCAPE_MORE.sub(_escape, text)
 
 
 def _block_ok(value: str) -> bool:
-    if value.endswith("\n") or value.startswith((" ", "\t")):
+    if value.endswith("\n"):
         return False
     if _BLOCK_SAFE.fullmatch(value) is None:
         return False
     return not any(line != line.rstrip(" \t") for line in value.split("\n"))
+
+
+def _block(value: str, indent: int) -> str:
+    """A ``|-`` block, its lines ``indent + 2`` spaces in. YAML guesses a block's indentation
+    from its first line with text; when that line starts with a space or a tab the guess
+    would take those as indentation (or, with libyaml, fail on the tab), so the block then
+    says its indentation: ``|2-``, two spaces more than the key's."""
+    lines = value.split("\n")
+    first = next(line for line in lines if line)  # the last line has text (no "\n" at the end)
+    header = "|2-" if first[0] in " \t" else "|-"
+    pad = " " * (indent + 2)
+    return header + "\n" + "\n".join(pad + line if line else "" for line in lines)
 
 
 def scalar(value: str | int | None, indent: int = 0) -> str:
@@ -79,10 +140,7 @@ def scalar(value: str | int | None, indent: int = 0) -> str:
     if value.__class__ is str:
         assert isinstance(value, str)
         if "\n" in value:
-            if _block_ok(value):
-                pad = " " * (indent + 2)
-                return "|-\n" + "\n".join(pad + line if line else "" for line in value.split("\n"))
-            return _quoted(value)
+            return _block(value, indent) if _block_ok(value) else _quoted(value)
         if _PLAIN_SAFE.fullmatch(value) and value.lower() not in _PLAIN_RESERVED:
             return value
         return _quoted(value)
@@ -105,19 +163,24 @@ def _record(record: Record, out: list[str], memo: dict[str, tuple[Record, str]])
     out.append(text)
 
 
+def _q2(value: str | None) -> str:
+    """A value for a key two spaces in (a record's, the document's, the position's)."""
+    return scalar(value, 2)
+
+
 def _record_lines(record: Record, out: list[str]) -> None:
-    q = scalar
-    key = "passage" if record.kind == "note" or "." in record.target else "section"
+    q = _q2
+    key = "passage" if record.kind is Kind.NOTE or "." in record.target else "section"
     out.append(f"- id: {q(record.id)}\n  {key}: {q(record.target)}")
     if record.deleted is not None:
         out.append(f"  deleted: {q(record.deleted)}")
     else:
-        if record.kind == "note":
-            out.append(f"  body: {q(record.body, 2)}")
+        if record.kind is Kind.NOTE:
+            out.append(f"  body: {q(record.body)}")
         anchor = record.anchor
         out.append(
-            f"  quote:\n    exact: {q(anchor.exact, 4)}\n    prefix: {q(anchor.prefix, 4)}"
-            f"\n    suffix: {q(anchor.suffix, 4)}"
+            f"  quote:\n    exact: {scalar(anchor.exact, 4)}"
+            f"\n    prefix: {scalar(anchor.prefix, 4)}\n    suffix: {scalar(anchor.suffix, 4)}"
         )
     out.append(f"  created: {q(record.created)}\n  updated: {q(record.updated)}")
 
@@ -125,7 +188,10 @@ def _record_lines(record: Record, out: list[str]) -> None:
 HEADER = (
     "# tuireader notes and bookmarks for one document; see docs/notes-format.md.\n"
     "# Safe to edit by hand while tuireader is closed; keep the indentation.\n"
+    "# Comments other than these lines are refused: tuireader could not keep them.\n"
 )
+#: Comment lines this program writes; any other comment makes the file refused.
+HEADER_LINES = frozenset(HEADER.splitlines())
 
 
 def dump(notes: NotesFile, memo: dict[str, tuple[Record, str]] | None = None) -> bytes:
@@ -135,15 +201,15 @@ def dump(notes: NotesFile, memo: dict[str, tuple[Record, str]] | None = None) ->
     after one edit writes out one record anew, not ten thousand.
     """
     memo = {} if memo is None else memo
-    q = scalar
+    q = _q2
     out = [
         f"{HEADER}schema: {SCHEMA_VERSION}",
-        f"document:\n  fingerprint: {q(notes.fingerprint)}\n  path: {q(notes.path, 2)}"
-        f"\n  title: {q(notes.title, 2)}",
+        f"document:\n  fingerprint: {q(notes.fingerprint)}\n  path: {q(notes.path)}"
+        f"\n  title: {q(notes.title)}",
     ]
     records = sorted(notes.records.values(), key=lambda r: (r.created, r.id))
-    for kind, key in (("note", "notes"), ("bookmark", "bookmarks")):
-        chosen = [r for r in records if r.kind == kind]
+    for kind, key in ((Kind.NOTE, "notes"), (Kind.BOOKMARK, "bookmarks")):
+        chosen = [r for r in records if r.kind is kind]
         out.append(f"{key}:" if chosen else f"{key}: []")
         for record in chosen:
             _record(record, out, memo)
@@ -156,7 +222,7 @@ def dump(notes: NotesFile, memo: dict[str, tuple[Record, str]] | None = None) ->
         draft = notes.draft
         out.append(
             f"draft:\n  target: {q(draft.target)}\n  note: {q(draft.note_id)}\n"
-            f"  body: {q(draft.body, 2)}\n  updated: {q(draft.updated)}"
+            f"  body: {q(draft.body)}\n  updated: {q(draft.updated)}"
         )
     return ("\n".join(out) + "\n").encode("utf-8")
 
@@ -183,6 +249,48 @@ def _line_of(text: str, path: tuple[str | int, ...]) -> int | None:
     return node.start_mark.line + 1 if node is not None else None
 
 
+def _comment_line(text: str) -> int | None:
+    """The line of the first comment other than the header's, if any.
+
+    YAML drops comments when it reads, and the file is rewritten at each save, so a
+    comment written by hand would be lost silently: the file is refused instead. Comments
+    are what lies between YAML's tokens after a ``#``.
+    """
+    yaml = _yaml()
+    end = 0
+    for token in yaml.scan(text, Loader=_base_loader()):
+        start = token.start_mark.index
+        at = text.find("#", end, start)
+        while at != -1:
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end == -1 else line_end
+            if text[line_start:line_end] not in HEADER_LINES:
+                return text.count("\n", 0, at) + 1
+            at = text.find("#", line_end, start)
+        end = max(end, token.end_mark.index)
+    return None
+
+
+def _refuse_comments(data: bytes, text: str, notes: NotesFile) -> None:
+    """NotesFormatError if the file holds a comment of its writer's own (see above). Quick
+    for files as this program writes them: those are compared, not scanned."""
+    if data.find(b"#", len(HEADER)) == -1 and data.startswith(HEADER.encode()):
+        return
+    if dump(notes) == data:
+        return
+    try:
+        line = _comment_line(text)
+    except _yaml().YAMLError:  # it loaded, so it scans; if not, there is nothing to refuse
+        return
+    if line is not None:
+        raise NotesFormatError(
+            "it has a comment, which the next save would lose (tuireader does not keep "
+            "comments): move the text into a note or delete the comment",
+            line,
+        )
+
+
 def load(data: bytes) -> NotesFile:
     """Parse and validate a notes file; NotesFormatError says what and where."""
     try:
@@ -206,8 +314,10 @@ def load(data: bytes) -> NotesFile:
     if loaded is None:
         raise NotesFormatError("it is empty", 1)
     try:
-        return from_data(loaded)
+        notes = from_data(loaded)
     except NewerSchemaError as error:
         raise NotesFormatError(str(error), _line_of(text, error.path), newer=True) from error
     except SchemaError as error:
         raise NotesFormatError(str(error), _line_of(text, error.path)) from error
+    _refuse_comments(data, text, notes)
+    return notes
