@@ -16,9 +16,7 @@ from tuireader.model import Document
 # blob that replays it (@reproduce_failure). Locally: random, with the blob printed too.
 # No deadline: a slow machine is not a failure (speed is measured in bench/).
 # HYPOTHESIS_PROFILE picks one by name (.ci/run sets "ci"); the report header names it.
-settings.register_profile(
-    "ci", derandomize=True, database=None, print_blob=True, deadline=None
-)
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True, deadline=None)
 settings.register_profile("dev", print_blob=True, deadline=None)
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
 settings.load_profile(PROFILE)

@@ -9,7 +9,7 @@ from enum import StrEnum
 from tuireader.model import Section
 from tuireader.navigation import Navigator
 from tuireader.store import DocumentNotes, Item, Status
-from tuireader.text import make_controls_visible
+from tuireader.terminal_text import terminal_safe
 from tuireader.titles import short_title
 
 
@@ -76,7 +76,7 @@ class Annotations:
             notes = self._notes_at.get(passage.id, [])
             bookmarked = passage.id in self._bookmarks_at
             if notes or bookmarked:
-                bodies = tuple(make_controls_visible(n.record.body) for n in notes)
+                bodies = tuple(terminal_safe(n.record.body, multiline=True) for n in notes)
                 marks[index] = PassageMarks(bodies, bookmarked)
         return marks
 
@@ -111,17 +111,17 @@ class Annotations:
         section_id, _, number = target.rpartition(".p")
         if not section_id:
             section = self.navigator.document.section(target)
-            return self.navigator.short_name(section) if section else make_controls_visible(target)
+            return self.navigator.short_name(section) if section else terminal_safe(target)
         section = self.navigator.document.section(section_id)
-        name = self.navigator.short_name(section) if section else make_controls_visible(section_id)
-        return f"{name} · passage {make_controls_visible(number)}"
+        name = self.navigator.short_name(section) if section else terminal_safe(section_id)
+        return f"{name} · passage {terminal_safe(number)}"
 
     def _group(self, item: Item) -> str:
         if item.status is Status.ORPHANED or item.section is None:
             return "Orphaned: no longer in the document"
         section = self.navigator.document.section(item.section)
         if section is None:
-            return make_controls_visible(item.section)
+            return terminal_safe(item.section)
         name = self.navigator.short_name(section)
         title = short_title(section.title, 60)
         return title if name == section.title else f"{name} · {title}"
@@ -136,13 +136,13 @@ class Annotations:
         for item in items:
             where = self.describe(item.target)
             if item.status is Status.ORPHANED:
-                where = f"was at {make_controls_visible(item.record.target)}"
+                where = f"was at {terminal_safe(item.record.target)}"
             rows.append(
                 ListRow(
                     item.record.id,
                     self._group(item),
                     item.record.anchor.exact,
-                    make_controls_visible(item.record.body) if notes else None,
+                    terminal_safe(item.record.body, multiline=True) if notes else None,
                     item.status,
                     where,
                 )

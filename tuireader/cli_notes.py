@@ -79,9 +79,7 @@ def _print_items(notes: DocumentNotes, kind: Kind, as_json: bool) -> int:
     return 0
 
 
-def _mutate(
-    args: argparse.Namespace, change: Callable[[DocumentNotes], str], undone: str
-) -> int:
+def _mutate(args: argparse.Namespace, change: Callable[[DocumentNotes], str], undone: str) -> int:
     """Make one change and save it; ``undone`` says what did not happen if saving fails."""
     notes = open_notes(args)
     try:

@@ -51,8 +51,7 @@ INVISIBLE = (
     (0xFEFF, 0xFEFF),
     (0xFFF9, 0xFFFB),
     (0x1D173, 0x1D17A),
-    (0xE0001, 0xE0001),
-    (0xE0020, 0xE007F),
+    (0xE0000, 0xE007F),  # the whole Tags block, unassigned code points included
 )
 _SURROGATES = (0xD800, 0xDFFF)
 
@@ -123,3 +122,15 @@ def terminal_json(data: Any, *, indent: int | None = 2) -> str:
     # These characters can only be inside strings (JSON's own syntax is ASCII), where an
     # escape means the same character: the data is unchanged.
     return _JSON_RAW.sub(_escape, text)
+
+
+def restore_controls(edited: str, original: str) -> str:
+    """Text edited as :func:`terminal_safe` showed it, with the control characters the
+    original held put back where their pictures stand (a CR pasted with a CRLF text stays
+    a CR). Pictures of characters the original did not hold are kept as typed; the one
+    symbol shared by the invisible characters cannot say which it was, so it stays."""
+    present = {ch for ch in original if ord(ch) < 0x20 or ord(ch) == 0x7F}
+    if not present:
+        return edited
+    pictures = {chr(0x2400 + ord(ch)) if ord(ch) < 0x20 else "\u2421": ch for ch in present}
+    return "".join(pictures.get(ch, ch) for ch in edited)

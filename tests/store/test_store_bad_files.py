@@ -128,7 +128,7 @@ def test_hashes_that_are_not_comments_are_taken(
 ) -> None:
     """A # inside a quoted text or a block is text, and the header's comments are ours."""
     text = _valid_text(saved).replace(GOOD, "body: |-\n    # a heading\n    and a #tag")
-    text = text.replace('passage: qa-1.p1', "passage: 'qa-1.p1' ", 1)  # not as we write it
+    text = text.replace("passage: qa-1.p1", "passage: 'qa-1.p1' ", 1)  # not as we write it
     notes = _reopen_with(seed, data_dir, saved, text.encode())
     assert notes.read_only is None, notes.read_only
     assert [i.record.body for i in notes.notes()] == ["# a heading\nand a #tag"]

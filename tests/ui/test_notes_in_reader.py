@@ -335,3 +335,35 @@ async def test_the_reading_position_is_saved_a_moment_after_moving(
         await pilot.press("n", "n", "n", "j")
         await until(pilot, lambda: NotesStore(tmp_path).open(seed).position == "qa-3.p2")
         assert app.is_running  # saved while reading, not on the way out
+
+
+async def test_a_note_with_control_characters_saved_unchanged_keeps_them(
+    seed: Document, tmp_path: Path
+) -> None:
+    notes = NotesStore(tmp_path).open(seed)
+    notes.add_note("intro.p1", "pasted from Windows\r\nsecond line \x85 end")
+    notes.save()
+    before = NotesStore(tmp_path).open(seed).notes()[0].record
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a")
+        shown = app.screen.query_one(TextArea).text
+        assert "\r" not in shown and "␍" in shown  # edited as a visible symbol
+        await pilot.press("ctrl+s")
+        await pilot.press("a", "end", *" more", "ctrl+s")
+    after = NotesStore(tmp_path).open(seed).notes()[0].record
+    assert after.body.startswith("pasted from Windows\r\nsecond line ")
+    assert after.body.endswith(" more") and "␍" not in after.body
+    assert before.created == after.created
+
+
+async def test_an_unchanged_note_is_not_rewritten(seed: Document, tmp_path: Path) -> None:
+    notes = NotesStore(tmp_path).open(seed)
+    notes.add_note("intro.p1", "a CR\r here")
+    notes.save()
+    updated = NotesStore(tmp_path).open(seed).notes()[0].record.updated
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("a", "ctrl+s")
+    record = NotesStore(tmp_path).open(seed).notes()[0].record
+    assert record.body == "a CR\r here" and record.updated == updated

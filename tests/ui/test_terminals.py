@@ -149,3 +149,20 @@ async def test_the_note_editor_has_room_to_type_on_a_small_terminal(
         assert area.region.bottom <= 15
         await pilot.press(*"typed")
         assert area.text == "typed"
+
+
+async def test_bidi_and_zero_width_characters_in_titles_are_shown(tmp_path: Path) -> None:
+    from tuireader.load import open_document
+
+    path = tmp_path / "bidi.txt"
+    path.write_text(
+        "Question: evil \u202eтекст\u202c zero\u200bwidth?\n\nA: Fine.\n\n"
+        "Question: plain?\n\nA: Fine too.\n"
+    )
+    app = ReaderApp(open_document(path))
+    async with app.run_test(size=(100, 30)):
+        tree = app.query_one(SectionTree)
+        labels = [str(node.label) for node in tree.root.children[-1].children]
+        assert "\u202e" not in labels[0] and "\u200b" not in labels[0] and "␦" in labels[0]
+        heading = pane_text(app).splitlines()[0]
+        assert "\u202e" not in heading and "␦" in heading

@@ -45,9 +45,7 @@ UNSAFE = [
 def unsafe(text: str, allowed: str = "\n") -> list[str]:
     """The characters in ``text`` a terminal would act on or that hide themselves."""
     return [
-        char
-        for char in text
-        if char not in allowed and any(a <= ord(char) <= b for a, b in UNSAFE)
+        char for char in text if char not in allowed and any(a <= ord(char) <= b for a, b in UNSAFE)
     ]
 
 
@@ -200,3 +198,14 @@ def test_document_text_with_bidi_and_zero_width_characters(tmp_path: Path) -> No
     assert unsafe(as_json.stdout) == []
     [section] = json.loads(as_json.stdout)["sections"]
     assert "\u202eevil\u2066\u200b" in section["passages"][1]["text"]  # exact in JSON
+
+
+def test_restore_controls_puts_back_what_the_original_held() -> None:
+    from tuireader.terminal_text import restore_controls, terminal_safe
+
+    original = "a\r\nb\x07c"
+    shown = terminal_safe(original, multiline=True)
+    assert shown == "a␍\nb␇c"
+    assert restore_controls(shown, original) == original
+    assert restore_controls(shown + " ␛", original) == original + " ␛"  # not in the original
+    assert restore_controls("typed ␍", "no controls") == "typed ␍"

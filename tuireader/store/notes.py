@@ -326,9 +326,7 @@ class DocumentNotes:
                         "in the next moments could lose this change."
                     )
                 self._seen = self._stat()
-                cache.write_cache(
-                    self.cache_file, hashlib.sha256(content).hexdigest(), merged
-                )
+                cache.write_cache(self.cache_file, hashlib.sha256(content).hexdigest(), merged)
         except files.StoreIOError as error:
             raise StoreError(
                 f"{error} Your changes are kept and will be saved again.", reason=str(error)

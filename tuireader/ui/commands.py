@@ -15,7 +15,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from tuireader.text import make_controls_visible
+from tuireader.terminal_text import terminal_safe
 from tuireader.titles import short_title
 
 if TYPE_CHECKING:
@@ -66,8 +66,8 @@ class SectionCommands(_ListedCommands):
         reader = self.reader
         found: list[tuple[str, Callable[[], None]]] = []
         for section in reader.document.walk():
-            name = reader.navigator.short_name(section)
-            title = section.title if section.title != name else ""
+            name = terminal_safe(reader.navigator.short_name(section))
+            title = terminal_safe(section.title) if section.title != name else ""
             text = f"{name}: {title}" if title else name
             found.append(
                 (short_title(text, _MAX_CANDIDATE), partial(reader.open_section, section.id))
@@ -93,7 +93,7 @@ class NotesCommands(_ListedCommands):
         found: list[tuple[str, Callable[[], None]]] = []
         for item in notes.notes():
             where = reader.annotations.describe(item.target)
-            body = " ".join(make_controls_visible(item.record.body).split())
+            body = " ".join(terminal_safe(item.record.body).split())
             found.append(
                 (
                     short_title(f"✎ {body} — {where}", _MAX_CANDIDATE),
@@ -102,7 +102,7 @@ class NotesCommands(_ListedCommands):
             )
         for item in notes.bookmarks():
             where = reader.annotations.describe(item.target)
-            quote = " ".join(make_controls_visible(item.record.anchor.exact).split())
+            quote = " ".join(terminal_safe(item.record.anchor.exact).split())
             found.append(
                 (
                     short_title(f"★ {where}: {quote}", _MAX_CANDIDATE),

@@ -19,7 +19,7 @@ from textual.timer import Timer
 from tuireader.annotations import Annotations, Listing
 from tuireader.store import DocumentNotes, Item, Status, StoreError
 from tuireader.store.saver import NoteSaver
-from tuireader.text import make_controls_visible
+from tuireader.terminal_text import restore_controls, terminal_safe
 
 if TYPE_CHECKING:
     from tuireader.ui.reader.screen import ReaderScreen
@@ -40,7 +40,8 @@ class NotesFlow:
         self._screen = screen
         self._position_timer: Timer | None = None
         self._poll_timer: Timer | None = None
-        self._editing: tuple[str, str | None] | None = None  # passage id, note id
+        #: What the editor is open on: passage id, note id, the note's text as stored.
+        self._editing: tuple[str, str | None, str] | None = None
         self._quit_anyway = False
         self.use(notes)
 
@@ -196,10 +197,13 @@ class NotesFlow:
         screen = self._screen
         found = screen.document.passage(passage)
         quote = found[1].text if found else ""
-        self._editing = (passage, note_id)
+        self._editing = (passage, note_id, original)
         # Control characters (only a CLI-added note can hold them) would reach the terminal
-        # through the text area: edit them as visible symbols instead.
-        body, original = make_controls_visible(body), make_controls_visible(original)
+        # through the text area: edit them as visible symbols instead (and put them back).
+        body, original = (
+            terminal_safe(body, multiline=True),
+            terminal_safe(original, multiline=True),
+        )
         editor = NoteEditor(
             self.annotations.describe(passage),
             quote,
@@ -216,15 +220,16 @@ class NotesFlow:
         self._editing = None
         if notes is None or editing is None:
             return
-        passage, note_id = editing
+        passage, note_id, original = editing
+        body = restore_controls(result.body, original) if result is not None else ""
         try:
             if result is not None and result.action is NoteAction.DELETE and note_id:
                 notes.delete(note_id)
                 screen.tell("Note deleted.")
             elif result is not None and note_id:
-                notes.edit_note(note_id, result.body)
+                notes.edit_note(note_id, body)  # unchanged: the store leaves it alone
             elif result is not None:
-                notes.add_note(passage, result.body)
+                notes.add_note(passage, body)
         except StoreError as error:
             screen.notify(str(error), severity="error", markup=False, timeout=10)
         notes.clear_draft()
@@ -235,8 +240,8 @@ class NotesFlow:
         """The editor's text a moment after typing stopped: kept in case of a crash."""
         if self.notes is None or self._editing is None:
             return
-        passage, note_id = self._editing
-        self.notes.set_draft(passage, body, note_id)
+        passage, note_id, original = self._editing
+        self.notes.set_draft(passage, restore_controls(body, original), note_id)
         self.save()
 
     def _offer_draft(self) -> None:
@@ -253,7 +258,7 @@ class NotesFlow:
             "A note you were writing on ",
             (self.annotations.describe(draft.target), "bold"),
             f" ({stamp}) was not saved:\n\n",
-            (make_controls_visible(draft.body[:300]), "italic"),
+            (terminal_safe(draft.body[:300], multiline=True), "italic"),
             "\n\nRestore it?",
         )
 

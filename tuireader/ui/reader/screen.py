@@ -25,6 +25,7 @@ from tuireader.annotations import Annotations
 from tuireader.model import Document, Section
 from tuireader.navigation import Navigator, Position
 from tuireader.store import DocumentNotes
+from tuireader.terminal_text import terminal_safe
 from tuireader.ui.commands import NotesCommands, SectionCommands
 from tuireader.ui.messages import ConfirmPlaceRequested, DeleteRequested, DraftChanged
 from tuireader.ui.reader.bindings import NOWHERE, READER_BINDINGS
@@ -87,7 +88,7 @@ class ReaderScreen(Screen[None]):
     # Screen -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(self.document.title), id="title")
+        yield Static(Content(terminal_safe(self.document.title)), id="title")
         with Horizontal(id="body"):
             yield SectionTree(id="tree")
             yield ReadingPane(id="pane")
@@ -195,8 +196,8 @@ class ReaderScreen(Screen[None]):
         name = self.navigator.short_name(section)
         # A part's short name is its own title cut short: say it once.
         if name == section.title or section.title.startswith(name.rstrip("…")):
-            return section.title
-        return f"{name} · {section.title}"
+            return terminal_safe(section.title)
+        return terminal_safe(f"{name} · {section.title}")
 
     def _update_status(self, *, keep_message: bool = True) -> None:
         if self.position is None:

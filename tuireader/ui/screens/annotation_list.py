@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from tuireader.annotations import Listing, ListRow
 from tuireader.store import Status
-from tuireader.text import make_controls_visible
+from tuireader.terminal_text import terminal_safe
 from tuireader.titles import short_title
 from tuireader.ui.keys import hint, key_rows
 from tuireader.ui.messages import ConfirmPlaceRequested, DeleteRequested
@@ -36,7 +36,7 @@ def _prompt(row: ListRow, confirm_key: str) -> Content:
         lines = row.body.split("\n")
         shown = lines[:_BODY_LINES] + (["…"] if len(lines) > _BODY_LINES else [])
         parts.append(Content.assemble(("✎ ", "bold"), Content("\n  ".join(shown))))
-    quote = short_title(make_controls_visible(row.quote), _QUOTE_CHARS)
+    quote = short_title(terminal_safe(row.quote), _QUOTE_CHARS)
     parts.append(Content.assemble(("  “", "dim"), (quote, "dim italic"), ("”", "dim")))
     flag = ""
     if row.status is Status.APPROXIMATE:

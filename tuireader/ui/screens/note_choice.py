@@ -16,7 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tuireader.store import Item
-from tuireader.text import make_controls_visible
+from tuireader.terminal_text import terminal_safe
 from tuireader.titles import short_title
 from tuireader.ui.keys import hint
 from tuireader.ui.screens.dialog import Dialog
@@ -41,7 +41,7 @@ class NoteChoice(Dialog[str | None]):
             box.border_title = Content.assemble("Notes on ", (self._where, "bold"))
             options = []
             for number, item in enumerate(self._notes, start=1):
-                first = make_controls_visible(item.record.body).strip().split("\n")[0]
+                first = terminal_safe(item.record.body, multiline=True).strip().split("\n")[0]
                 text = Content.assemble((f"{number}. ", "bold"), short_title(first, 70))
                 options.append(Option(text, id=item.record.id))
             options.append(Option(Content.assemble(("+ ", "bold"), "A new note"), id="new"))

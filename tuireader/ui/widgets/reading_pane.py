@@ -26,6 +26,7 @@ from textual.strip import Strip
 
 from tuireader.annotations import PassageMarks
 from tuireader.model import Section, SectionKind
+from tuireader.terminal_text import terminal_safe
 
 GUTTER = 4  # bar, note marker, bookmark marker, space
 #: The widest the text is set, in columns (lines much longer than this are hard to read).
@@ -298,7 +299,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             start = len(lines)
             new_turn = index == 0 or passage.speaker != previous_speaker
             if passage.speaker and new_turn and passage.speaker != section.title:
-                add(self._searched(passage.speaker, None), index, Role.SPEAKER)
+                speaker = terminal_safe(passage.speaker)
+                add(self._searched(speaker, None), index, Role.SPEAKER)
             previous_speaker = passage.speaker
             is_question = is_qa and passage.speaker == question_speaker and index == 0
             role = Role.QUESTION if is_question else Role.ANSWER

@@ -20,6 +20,7 @@ from textual.widgets.tree import TreeNode
 
 from tuireader.model import Document, Section, SectionKind
 from tuireader.navigation import Navigator
+from tuireader.terminal_text import terminal_safe
 from tuireader.titles import short_title
 
 BUCKET = 100
@@ -115,11 +116,14 @@ class SectionTree(Tree[NodeData]):
 
     def _label(self, section: Section) -> Text:
         assert self._navigator is not None
-        name = self._navigator.short_name(section)
+        # Titles are document text: bidi overrides and zero-width characters are shown
+        # (they would reorder the row and push the tree's border out of line).
+        name = terminal_safe(self._navigator.short_name(section))
         if section.kind in (SectionKind.COMMENT, SectionKind.TEXT):
-            label = Text(short_title(section.title, _LABEL_CHARS))  # the author, the part
+            label = Text(short_title(terminal_safe(section.title), _LABEL_CHARS))  # author, part
         elif section.kind is SectionKind.QA:
-            label = Text.assemble((name, "bold"), " ", short_title(section.title, _LABEL_CHARS))
+            title = short_title(terminal_safe(section.title), _LABEL_CHARS)
+            label = Text.assemble((name, "bold"), " ", title)
         else:
             label = Text(name)
         marks = ("★" if section.id in self._bookmarked else "") + (
