@@ -24,7 +24,7 @@ def headless_modules() -> list[str]:
 
 def test_every_module_outside_ui_is_checked() -> None:
     names = headless_modules()
-    for expected in ("tuireader.cli", "tuireader.store.notes", "tuireader.parse.transcript"):
+    for expected in ("tuireader.cli", "tuireader.store.notes", "tuireader.parse.turns"):
         assert expected in names
     assert not any(name.startswith("tuireader.ui") for name in names)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.parse import page, parse_document, transcript
+from tuireader.parse import page, parse_document
+from tuireader.parse.labels import find_label
 from tuireader.text import normalise
 
 WORDS = st.sampled_from(
@@ -68,12 +69,19 @@ def test_parser_never_raises_and_keeps_every_line(raw: str) -> None:
     texts = [p.text for s in doc.walk() for p in s.passages]
     texts += [f"{p.speaker}: {p.text}" for s in doc.walk() for p in s.passages if p.speaker]
     names = {_squash(t) for t in [doc.title, *(s.title for s in doc.walk())]}
-    for line in text.split("\n"):
+    dropped = {d.line for d in doc.dropped}
+    for number, line in enumerate(text.split("\n"), start=1):
         content = _squash(line)
-        if not content or page.is_leftover(line):
+        if not content or number in dropped:
+            assert (
+                not content
+                or page.is_leftover(line)
+                or _squash(line) in names
+                or any(d.line == number and d.text == line for d in doc.dropped)
+            )
             continue
-        found = transcript.split_label(line.strip())
-        after_label = _squash(found[1]) if found else content
+        found = find_label(line.strip())
+        after_label = _squash(line.strip()[found.end :]) if found else content
         squashed = [_squash(t) for t in texts]
         assert (
             _holders(content, squashed)
