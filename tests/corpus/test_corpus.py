@@ -14,6 +14,8 @@ from bench.corpus import Case, Result, cases, check, squash
 
 CASES = cases()
 IDS = [case.slug for case in CASES]
+NO_QUESTIONS = [case for case in CASES if case.expected["qa"] == 0]
+DIALOGUES = [case for case in CASES if case.expected.get("first_turn")]
 
 
 @cache
@@ -55,14 +57,14 @@ def test_section_kinds(case: Case) -> None:
     assert result(case.slug).kinds == case.expected["kinds"]
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.expected["qa"] == 0], ids=lambda c: c.slug)
+@pytest.mark.parametrize("case", NO_QUESTIONS, ids=[c.slug for c in NO_QUESTIONS])
 def test_negative_controls_and_dialogues_have_no_questions(case: Case) -> None:
     found = result(case.slug)
     assert found.qa == 0
     assert "qa" not in found.kinds and "statement" not in found.kinds
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c.expected.get("first_turn")], ids=lambda c: c.slug)
+@pytest.mark.parametrize("case", DIALOGUES, ids=[c.slug for c in DIALOGUES])
 def test_dialogue_turns(case: Case) -> None:
     found = result(case.slug)
     assert not found.problems, found.problems
