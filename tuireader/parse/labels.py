@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from tuireader.parse.words import ANSWER_ROLES, ASK_ROLES, JOINERS, MODERATOR_ROLES, NOT_SPEAKERS
 
@@ -95,8 +96,9 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
+@lru_cache(maxsize=4096)
 def make_key(label: str) -> str:
-    """The name of a speaker across the document: ``Vladimir PUTIN`` = ``Vladimir Putin``."""
+    """The name of a speaker across the document: ``Jane DOE`` = ``Jane Doe``."""
     return squash(_PAREN.sub("", label)).casefold().rstrip(".")
 
 
@@ -121,6 +123,7 @@ def _word_ok(word: str, position: int, count: int) -> bool | None:
     return word[0].isupper()
 
 
+@lru_cache(maxsize=4096)
 def label_strength(label: str) -> int:
     """0: not a speaker label; 1: a single word that must recur; 2: a speaker label."""
     key = make_key(label)
@@ -160,8 +163,23 @@ def _clean(label: str) -> str:
     return squash(_BOLD.sub("", label)).rstrip(".")
 
 
-def find_label(line: str) -> Label | None:
-    """The label at the start of ``line`` (a line of plain text), if it has one's shape."""
+_QA_LETTERS = frozenset("QA")
+_STOP_LONGEST = 80
+_COLON_LONGEST = 140
+#: A label and its timestamps fit in this many characters; the rest of a line is not read.
+_HEAD = 200
+#: A name alone on its line is short.
+_NAME_LINE_LONGEST = 60
+
+
+def find_label(line: str, length: int | None = None) -> Label | None:
+    """The label at the start of ``line`` (a line of plain text), if it has one's shape.
+
+    ``line`` may be just the start of a longer line whose ``length`` is given.
+    """
+    whole = len(line) if length is None else length
+    if len(line) > _HEAD:
+        line = line[:_HEAD]  # a label is near the start; the cost must not grow with lines
     pos = len(line) - len(line.lstrip(" \t\u00a0"))
     stamp = ""
     lead = _LEAD_TIME.match(line, pos)
@@ -170,9 +188,15 @@ def find_label(line: str) -> Label | None:
         pos = lead.end()
     bold = _BOLD.match(line, pos)
     start = bold.end() if bold else pos
-    found = _qa(line, start, stamp) or _colon(line, start, stamp) or _stop(line, start, stamp)
+    found = _qa(line, start, stamp) if line[start : start + 1] in _QA_LETTERS else None
+    if found is None and line.find(":", start, start + _COLON_LONGEST) >= 0:
+        found = _colon(line, start, stamp)
+    if found is None and "." in line[: start + _STOP_LONGEST]:
+        found = _stop(line, start, stamp)
     if found is not None or (lead is not None and not stamp.startswith(("[", "\\[", "("))):
         return found  # "10:05 A.M. EST" is a time, not a name line
+    if whole - start > _NAME_LINE_LONGEST:
+        return None
     return _name_line(line, start, stamp)
 
 
@@ -219,7 +243,9 @@ def _qa(line: str, start: int, stamp: str) -> Label | None:
 
 def _colon(line: str, start: int, stamp: str) -> Label | None:
     trail = ""
-    timed = _TIMED_COLON.match(line, start)  # "Speaker 1 (00:01:15):"
+    colon = line.find(":", start)
+    bracket = line.find("(", start, colon) >= 0 or line.find("[", start, colon) >= 0
+    timed = _TIMED_COLON.match(line, start) if bracket else None  # "Speaker 1 (00:01:15):"
     if timed is not None:
         raw, trail = timed.group("label"), timed.group("t")
         match = timed

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from statistics import median
 
 from tuireader.parse.labels import Role, role_of
 from tuireader.parse.turns import Turn
@@ -57,10 +56,19 @@ _LONGER = 1.3
 _SHORT_TURN = 30
 
 
+def median(values: list[int]) -> float:
+    """The median (``statistics`` costs milliseconds of start-up to import)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[middle])
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
 def gives_floor(text: str, opening: bool = False) -> bool:
     """A short turn that asks nothing and hands the floor on or keeps time (or, with
     ``opening``, before any question, introduces the next speaker: such turns run longer)."""
-    if "?" in text or len(text.split()) > (OPENING_FLOOR_WORDS if opening else FLOOR_WORDS):
+    if "?" in text or text.count(" ") + 1 > (OPENING_FLOOR_WORDS if opening else FLOOR_WORDS):
         return False
     text = text.replace("\u00a0", " ")
     return _FLOOR.search(text) is not None or (opening and _INTRODUCES.search(text) is not None)
@@ -89,21 +97,30 @@ class SpokenTurn:
 
 
 def spoken_turns(turns: list[Turn]) -> list[SpokenTurn]:
+    """Each labelled turn with its continuation: words (counted by spaces, which is close
+    enough for the thresholds here), whether it asks, and its text when it is short enough
+    to be a floor-giving turn (a long turn's text is not copied)."""
     out: list[SpokenTurn] = []
     key: str | None = None
     start = 0
+    words = 0
+    asks = False
     parts: list[str] = []
 
     def close() -> None:
         if key is not None:
-            text = " ".join(parts)
-            out.append(SpokenTurn(key, start, len(text.split()), "?" in text, text))
+            text = " ".join(parts) if words <= OPENING_FLOOR_WORDS else ""
+            out.append(SpokenTurn(key, start, words, asks, text))
 
     for index, turn in enumerate(turns):
         if turn.labelled and turn.key is not None:
             close()
-            key, start, parts = turn.key, index, [turn.text]
-        elif key is not None and turn.key == key:
+            key, start, parts, words, asks = turn.key, index, [], 0, False
+        elif key is None or turn.key != key:
+            continue
+        words += turn.text.count(" ") + 1
+        asks = asks or "?" in turn.text
+        if words <= OPENING_FLOOR_WORDS:
             parts.append(turn.text)
     close()
     return out

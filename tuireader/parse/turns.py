@@ -58,6 +58,13 @@ def _line_text(block: Block, index: int) -> str:
     return block.text[start:end]
 
 
+def _line_head(block: Block, index: int, size: int = 240) -> tuple[str, int]:
+    """The start of a line of a block (enough for a label) and the line's length."""
+    start = block.starts[index]
+    end = block.starts[index + 1] - 1 if index + 1 < len(block.starts) else len(block.text)
+    return block.text[start : min(end, start + size)], end - start
+
+
 def _candidates(blocks: list[Block]) -> list[_Found]:
     found: list[_Found] = []
     for number, block in enumerate(blocks):
@@ -65,16 +72,16 @@ def _candidates(blocks: list[Block]) -> list[_Found]:
             continue
         previous_label = False
         for index in range(len(block.starts)):
-            line = _line_text(block, index)
-            label = find_label(line)
+            head, length = _line_head(block, index)
+            label = find_label(head, length)
             if label is None:
                 previous_label = False
                 continue
             if index > 0:
-                before = _line_text(block, index - 1)
+                before = block.text[block.starts[index] - 2]  # lines are joined by a space
                 # A numbered Q.1./A.1. is unmistakable, even under a topic line.
                 numbered = label.form is Form.QA and any(ch.isdigit() for ch in label.speaker)
-                ends = before[-1:] in _SENTENCE_END or previous_label or numbered
+                ends = before in _SENTENCE_END or previous_label or numbered
                 if label.form not in (Form.COLON, Form.QA) or not ends:
                     previous_label = False
                     continue
