@@ -69,6 +69,8 @@ def _take_title(blocks: list[Block], fallback: str) -> tuple[str, list[Block], l
     for index, block in enumerate(window):
         if "\n" in block.raw.strip() or len(block.text) > _TITLE_MAX:
             continue
+        if block.text.endswith(":") or find_label(block.text) is not None:
+            continue  # a speaker's name on its own line recurs too
         for later in window[index + 1 :]:
             if later.text == block.text:
                 rest = [b for b in blocks if b is not block and b is not later]

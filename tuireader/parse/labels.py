@@ -86,8 +86,10 @@ _STOP = re.compile(
     rf"(?P<label>The(?: {_CAPNAME}){{1,2}}"
     rf"|(?:{_HONORIFICS})\.?(?: {_CAPNAME}){{1,3}}(?: of(?: {_CAPNAME}){{1,3}})?"
     r"|[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’.\-]+){0,4})"
-    r"\.(?P<presiding>[ \t\u00a0]+\[[a-z ]{3,20}\])?[ \t\u00a0]+(?=\S)"
+    r"\.(?:[ \t\u00a0]+\.(?=[ \t\u00a0]))?"  # "NAME. . text": a stray full stop, as printed
+    r"(?P<presiding>[ \t\u00a0]+\[[a-z ]{3,20}\])?[ \t\u00a0]+(?=\S)"
 )
+_BARE_HONORIFICS = frozenset(h.lower() for h in _HONORIFICS.split("|"))
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 
@@ -191,8 +193,10 @@ def find_label(line: str, length: int | None = None) -> Label | None:
     found = _qa(line, start, stamp) if line[start : start + 1] in _QA_LETTERS else None
     if found is None and line.find(":", start, start + _COLON_LONGEST) >= 0:
         found = _colon(line, start, stamp)
-    if found is None and "." in line[: start + _STOP_LONGEST]:
-        found = _stop(line, start, stamp)
+    if (found is None or found.form is Form.COLON) and "." in line[: start + _STOP_LONGEST]:
+        stop = _stop(line, start, stamp)
+        if stop is not None and (found is None or stop.end < found.end):
+            found = stop  # "HYL.  True: that is so" is HYL speaking
     if found is not None or (lead is not None and not stamp.startswith(("[", "\\[", "("))):
         return found  # "10:05 A.M. EST" is a time, not a name line
     if whole - start > _NAME_LINE_LONGEST:
@@ -274,8 +278,8 @@ def _stop(line: str, start: int, stamp: str) -> Label | None:
     if match is None:
         return None
     speaker = squash(match.group("label"))
-    if label_strength(speaker) == 0:
-        return None
+    if label_strength(speaker) == 0 or speaker.lower() in _BARE_HONORIFICS:
+        return None  # "MR. SMITH: ..." is a colon label, not "MR." speaking
     key = make_key(speaker)
     presiding = match.group("presiding")
     if presiding:
@@ -290,9 +294,11 @@ def _name_line(line: str, start: int, stamp: str) -> Label | None:
     if trail is not None and trail.end() == len(body):
         stamp = stamp or trail.group(0).strip()
         body = body[: trail.start()]
+    if body[-1:] in ".,;:!?)…":  # "Yeah." is said, not a name
+        return None
     body = _clean(body)
     words = body.split()
-    if not 1 <= len(words) <= 4 or len(body) > 40 or body[-1:] in ".,;:!?)":
+    if not 1 <= len(words) <= 4 or len(body) > 40:
         return None
     if label_strength(body) == 0:
         return None

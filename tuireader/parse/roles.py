@@ -33,7 +33,8 @@ _FLOOR = re.compile(
     r"|time (?:has|is) expired|the floor|(?:i|the chair|chair) (?:now |will )?recogni[sz]es?\b"
     r"|recogni[sz]e (?:myself|the (?:gentle|senator|member|ranking|distinguished))"
     r"|is recognized\b|over to you|back (?:over )?to you"
-    r"|let['’]?s (?:go|turn|move) (?:to|on)|(?:take|open it up for|open (?:it|this) up to)"
+    r"|let['’]?s (?:go|turn|move) (?:to|on)|we['’]ll (?:now )?(?:go|turn) to"
+    r"|going (?:to go )?to the\b|(?:take|open it up for|open (?:it|this) up to)"
     r" (?:a few |some |your |the )?questions|open it up"
     r"|we (?:will|shall|are going to|'ll) (?:now )?(?:recess|reconvene|adjourn|stand in recess)"
     r"|\[recess\]|please be seated|this concludes)",
@@ -52,8 +53,9 @@ FLOOR_WORDS = 30
 OPENING_FLOOR_WORDS = 120
 #: The side whose turns the other side answers this many times longer asks.
 _LONGER = 1.3
-#: A speaker whose turns never exceed this many words may be a moderator.
-_SHORT_TURN = 30
+#: A speaker whose turns are this short (median, words) and mostly give the floor moderates.
+_SHORT_TURN = 15
+_MODERATOR_LONGEST = 30
 
 
 def median(values: list[int]) -> float:
@@ -174,8 +176,10 @@ def _asks_by_numbers(
     replied_asking = asks[1] / len(words[1])
     mine, theirs = median(words[0]), median(words[1])
     by_length = theirs >= _LONGER * mine and asked >= 0.4 and asked >= replied_asking - 0.2
+    # Replied to at twice the length: a host who mostly nods along ("Right.", "Yeah.").
+    by_much_length = theirs >= 2 * mine and asked >= 0.25 and asked >= replied_asking
     by_asking = asked >= 0.4 and asked >= 2 * replied_asking and mine <= theirs
-    return by_length or by_asking
+    return by_length or by_much_length or by_asking
 
 
 def _statistical_roles(
@@ -204,8 +208,36 @@ def _statistical_roles(
     for asking, answering in options:
         if asking and _asks_by_numbers(spoken, floor, asking, answering):
             others = _followers(spoken, floor, answering) - moderators
-            return asking | others, answering
+            keys = {turn.key for turn in spoken} - answering - moderators
+            return _families(asking | others, keys), answering
     return set(), set()
+
+
+def _families(askers: set[str], keys: set[str]) -> set[str]:
+    """Askers and the speakers named like them: ``Senator Doe`` where ``Senator`` asks."""
+    found = set(askers)
+    for key in keys - askers:
+        words = key.split()
+        if any(" ".join(words[:cut]) in askers for cut in range(1, len(words))):
+            found.add(key)
+    return found
+
+
+def _floor_givers(spoken: list[SpokenTurn], floor: set[int], candidates: set[str]) -> set[str]:
+    """Speakers who say little and mostly give the floor: moderators without the title."""
+    words: dict[str, list[int]] = defaultdict(list)
+    floor_count: dict[str, int] = defaultdict(int)
+    for index, turn in enumerate(spoken):
+        words[turn.key].append(turn.words)
+        floor_count[turn.key] += index in floor
+    return {
+        key
+        for key in candidates
+        if len(words[key]) >= 2
+        and median(words[key]) <= _SHORT_TURN
+        and max(words[key]) <= 2 * _MODERATOR_LONGEST
+        and floor_count[key] * 2 >= len(words[key])
+    }
 
 
 def find_roles(turns: list[Turn]) -> tuple[Roles, list[SpokenTurn]]:
@@ -221,21 +253,12 @@ def find_roles(turns: list[Turn]) -> tuple[Roles, list[SpokenTurn]]:
         for i, turn in enumerate(spoken)
         if turn.key in moderators or (turn.key not in role_askers and gives_floor(turn.text))
     }
+    moderators |= _floor_givers(spoken, floor, keys - role_askers - role_answerers)
+    floor |= {i for i, turn in enumerate(spoken) if turn.key in moderators}
     if role_askers:
         askers, answering = role_askers, role_answerers
     else:
         askers, answering = _statistical_roles(spoken, floor, moderators)
-    longest: dict[str, int] = defaultdict(int)
-    count: dict[str, int] = defaultdict(int)
-    floor_count: dict[str, int] = defaultdict(int)
-    for index, turn in enumerate(spoken):
-        longest[turn.key] = max(longest[turn.key], turn.words)
-        count[turn.key] += 1
-        floor_count[turn.key] += index in floor
-    for key in keys - askers - answering:
-        if count[key] >= 2 and longest[key] <= _SHORT_TURN and floor_count[key] * 2 >= count[key]:
-            moderators.add(key)
-    floor |= {i for i, turn in enumerate(spoken) if turn.key in moderators}
     answerers = answering or (keys - askers - moderators)
     introduces = {
         i

@@ -82,7 +82,7 @@ def _candidates(blocks: list[Block]) -> list[_Found]:
                 # A numbered Q.1./A.1. is unmistakable, even under a topic line.
                 numbered = label.form is Form.QA and any(ch.isdigit() for ch in label.speaker)
                 ends = before in _SENTENCE_END or previous_label or numbered
-                if label.form not in (Form.COLON, Form.QA) or not ends:
+                if label.form is Form.NAME_LINE or not ends:
                     previous_label = False
                     continue
             found.append(_Found(number, index, label))
@@ -90,11 +90,24 @@ def _candidates(blocks: list[Block]) -> list[_Found]:
     return found
 
 
+def _prefixed(key: str, recurring: set[str]) -> bool:
+    words = key.split()
+    return any(" ".join(words[:cut]) in recurring for cut in range(1, len(words)))
+
+
 def _aliases(keys: set[str], recurring: set[str]) -> dict[str, str]:
-    """``president of country jane doe`` -> ``jane doe`` when the short form recurs."""
+    """``president of country jane doe`` -> ``jane doe`` when the short form recurs; and a
+    play's name in full the first time, abbreviated after (``hamlet`` -> ``ham``)."""
     mapping: dict[str, str] = {}
+    short = sorted(k for k in recurring if " " not in k and len(k) >= 3 and k.isalpha())
     for key in keys:
         words = key.split()
+        if len(words) == 1:
+            for abbreviation in short:
+                if key.startswith(abbreviation) and key != abbreviation:
+                    mapping[key] = abbreviation
+                    break
+            continue
         for cut in range(1, len(words) - 1):
             tail = " ".join(words[cut:])
             if tail in recurring:
@@ -119,6 +132,8 @@ def accepted_speakers(
     transcript = role_words or (len(colon_recurring) >= 1 and colon_turns >= 2)
     stop_forms = sum(1 for c in by_form[Form.STOP].values() if c >= 2) >= 2
     name_lines = sum(1 for c in by_form[Form.NAME_LINE].values() if c >= 2) >= 2
+    # "Senator Doe" once, where "Senator" speaks often: one of a family of speakers.
+    families = {key for key in counts if key not in recurring and _prefixed(key, recurring)}
     asks = any(f.label.role is Role.ASK for f in found)
 
     first_recurring = min(
@@ -137,10 +152,11 @@ def accepted_speakers(
         if label.form is Form.QA:
             ok = total >= 2 and (label.key == "q" or asks)
         elif label.form is Form.STOP:
-            ok = stop_forms
+            # Once only: a name of two words or more ("Mr. Doe.", "JANE DOE.", not "SUBSTANCE.")
+            ok = stop_forms and (total >= 2 or key in families or " " in key)
         elif label.form is Form.NAME_LINE:
-            ok = name_lines and total >= 2
-        elif total >= 2 or label.role is not None:
+            ok = name_lines
+        elif total >= 2 or label.role is not None or key in families:
             ok = True
         else:
             # Once only: a capitalised label in a transcript, after its first regular

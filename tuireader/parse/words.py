@@ -56,6 +56,8 @@ NOT_SPEAKERS = _words(
     license licence footnote footnotes table figure appendix episode topic topics agenda
     present absent attendees members order docket citation for before after from with cc bcc
     to subject opinion decision held holding issue issues question(s) minutes page
+    yeah yep yup okay ok right sure thanks thank exactly absolutely indeed well oh um uh hmm
+    mhm laughter applause inaudible crosstalk silence pause music break
     """
 )
 #: Small words inside names and titles: "President *of* Russia", "Ludwig *van* Beethoven".
