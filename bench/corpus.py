@@ -113,9 +113,6 @@ def check(case: Case) -> Result:
         first = _first_words(document, SectionKind.EXCHANGE)
         if not (first or "").startswith(squash(want["first_turn"])):
             problems.append(f"first_turn {(first or '-')[:40]!r}")
-    dialogue = SectionKind.EXCHANGE.value in want["kinds"]
-    if dialogue and want.get("turns") and result.turns != want["turns"]:
-        problems.append(f"turns {result.turns} (expected {want['turns']})")
     return result
 
 
@@ -134,6 +131,8 @@ def table(results: list[Result]) -> str:
         qa = f"{r.qa}/{want['qa']}"
         stmts = f"{r.statements}/{want.get('statements', 0)}"
         verdict = "OK" if not r.problems else "; ".join(r.problems)
+        if SectionKind.EXCHANGE.value in want["kinds"] and want.get("turns"):
+            verdict += f" (turns {r.turns}/{want['turns']})"  # told, not judged: see README
         rows.append(
             f"{r.case.slug:<{width}}  {qa:>9}  {first_ok:>5}  {last_ok:>5}  {stmts:>7}  {verdict}"
         )
