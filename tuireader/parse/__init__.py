@@ -76,10 +76,8 @@ def _take_title(blocks: list[Block], fallback: str) -> tuple[str, list[Block], l
                 rest = [b for b in blocks if b is not block and b is not later]
                 return block.text, rest, [block, later]
     for index, block in enumerate(blocks[: _TITLE_WINDOW * 2]):
-        level_one = block.kind is BlockKind.HEADING and block.level == 1
-        if level_one or (block.kind is BlockKind.PARAGRAPH and block.raw.startswith("# ")):
-            title = block.text if level_one else block.text[2:].strip()
-            return title, blocks[:index] + blocks[index + 1 :], [block]
+        if block.kind is BlockKind.HEADING and block.level == 1:
+            return block.text, blocks[:index] + blocks[index + 1 :], [block]
         if not _menu_like(block):
             break
     menu = 0
@@ -87,7 +85,7 @@ def _take_title(blocks: list[Block], fallback: str) -> tuple[str, list[Block], l
         menu += 1
     first = blocks[menu] if menu >= 3 and menu < len(blocks) else (blocks[0] if blocks else None)
     if first is not None and "\n" not in first.raw.strip() and len(first.text) <= 100:
-        return first.text.lstrip("#").strip() or fallback, blocks, []
+        return first.text or fallback, blocks, []
     return fallback, blocks, []
 
 

@@ -46,9 +46,7 @@ class Block:
 
     @property
     def is_heading(self) -> bool:
-        if self.kind is BlockKind.HEADING:
-            return True
-        return self.raw.startswith("#") and _HEADING.match(self.raw) is not None
+        return self.kind is BlockKind.HEADING
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +209,9 @@ def split_blocks(
             continue
         if line.startswith("#") and _HEADING.match(line):
             flush()
-            blocks.append(Block(line.strip(), line, number, blanks))
+            marks = len(line) - len(line.lstrip("#"))
+            heading = line.strip()[marks:].strip()
+            blocks.append(Block(heading, line, number, blanks, BlockKind.HEADING, marks))
             blanks = 0
             continue
         if indent is not None and pending and line[:1] == " " and _indent(line) == indent:

@@ -40,13 +40,9 @@ def _caps_heading(turn: Turn) -> bool:
 
 def _heading_level(turn: Turn, caps: bool) -> int:
     """0 for a paragraph; the level of a heading (1 for a heading in capitals)."""
-    if turn.block.is_heading:
-        return turn.block.level or len(turn.text) - len(turn.text.lstrip("#")) or 1
+    if turn.block.kind is BlockKind.HEADING:
+        return turn.block.level or 1
     return 1 if caps and _caps_heading(turn) else 0
-
-
-def _heading_text(turn: Turn) -> str:
-    return turn.text.lstrip("#").strip() if turn.block.kind is not BlockKind.HEADING else turn.text
 
 
 def _is_short(turn: Turn) -> bool:
@@ -99,7 +95,7 @@ def heading_sections(turns: list[Turn], caps: bool) -> list[Section]:
             while stack and stack[-1].level >= level:
                 close_one()
             counter += 1
-            stack.append(_Open(level, _heading_text(turn) or "Untitled", number=counter))
+            stack.append(_Open(level, turn.text or "Untitled", number=counter))
         else:
             stack[-1].body.append(turn)
     while stack:

@@ -68,7 +68,7 @@ def _line_head(block: Block, index: int, size: int = 240) -> tuple[str, int]:
 def _candidates(blocks: list[Block]) -> list[_Found]:
     found: list[_Found] = []
     for number, block in enumerate(blocks):
-        if block.kind is not BlockKind.PARAGRAPH or block.is_heading:
+        if block.kind is not BlockKind.PARAGRAPH:
             continue
         previous_label = False
         for index in range(len(block.starts)):
@@ -221,12 +221,12 @@ def find_turns(blocks: list[Block]) -> list[Turn]:
         if pending is not None:
             held, held_block = pending
             pending = None
-            if label is None and block.kind is BlockKind.PARAGRAPH and not block.is_heading:
+            if label is None and block.kind is BlockKind.PARAGRAPH:
                 speaker, key = held.speaker, aliases.get(held.key, held.key)
                 result.append(Turn(speaker, block.text, True, block, key, block.spans))
                 return
             result.append(Turn(speaker, held_block.text, False, held_block, key, held_block.spans))
-        if block.is_heading or block.kind is BlockKind.RULE:
+        if block.kind is BlockKind.HEADING or block.kind is BlockKind.RULE:
             # Nobody's words, but the current speaker goes on after it (a topic heading
             # between a question and its answer).
             result.append(Turn(None, block.text, False, block, None, block.spans))
