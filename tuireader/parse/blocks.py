@@ -91,44 +91,80 @@ _RUNNING = 3
 _UNWRAPPED = 250
 _SENTENCE_END = frozenset('.?!:;"”’)]…')
 _RUNNING_LONGEST = 70
-_PAGE_NUMBER = re.compile(r"\d{1,4}")
+_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
 
 
-def running_heads(lines: list[str]) -> frozenset[str]:
-    """Lines repeated at page breaks: ``Cite as 28 Dec. 437``, ``O5S1GUO1 Doe - Direct``.
+@dataclass(frozen=True, slots=True)
+class RunningHeads:
+    """What repeats at page breaks of text taken from PDF pages."""
 
-    A candidate starts a paragraph, is short, has letters, does not end a sentence and is no
-    speaker label (a name alone on its line may recur as often); it must be seen at least
-    ``_RUNNING`` times. Bare numbers at page breaks are
-    page numbers when there are at least as many.
+    exact: frozenset[str]  # the same line each time: ``O5S1GUO1 Doe - Direct``
+    shapes: frozenset[str]  # the same but for its numbers: ``Cite as 28 Dec. 437``
+    numbers: bool  # page numbers: ``437``, ``Page 2 of 21``
+
+    def __bool__(self) -> bool:
+        return bool(self.exact or self.shapes or self.numbers)
+
+    def match(self, stripped: str) -> bool:
+        if len(stripped) > _RUNNING_LONGEST:
+            return False
+        if self.numbers and _PAGE_NUMBER.fullmatch(stripped):
+            return True
+        if stripped in self.exact:
+            return True
+        return bool(self.shapes) and _DIGITS.sub("#", stripped) in self.shapes
+
+
+def _head_like(stripped: str) -> bool:
+    return (
+        stripped[-1] not in '.?!:;,)"”’'
+        and any(ch.isalpha() for ch in stripped)
+        and not stripped.startswith("#")
+        and find_label(stripped) is None
+    )
+
+
+def running_heads(lines: list[str]) -> RunningHeads:
+    """Lines repeated at page breaks: ``O5S1GUO1 Doe - Direct``, ``Cite as 28 Dec. 437``.
+
+    A candidate is short, has letters, does not end a sentence and is no speaker label (a
+    name alone on its line may recur as often). It is a running header when the same line
+    starts a paragraph at least ``_RUNNING`` times, or when lines that differ only in their
+    numbers recur as often and one of them cuts a sentence in two (a page break inside a
+    paragraph; a chapter heading never does). Page numbers (``437``, ``Page 2 of 21``) are
+    dropped when there are at least as many.
     """
-    seen: Counter[str] = Counter()
+    exact: Counter[str] = Counter()
+    shapes: Counter[str] = Counter()
+    cutting: set[str] = set()
     numbers = 0
+    previous = ""
     previous_blank = True
     for line in lines:
         stripped = line.strip()
         if not stripped:
             previous_blank = True
             continue
-        if previous_blank and len(stripped) <= _RUNNING_LONGEST:
+        if len(stripped) <= _RUNNING_LONGEST:
             if _PAGE_NUMBER.fullmatch(stripped):
                 numbers += 1
-            elif (
-                stripped[-1] not in '.?!:;,)"”’'
-                and any(ch.isalpha() for ch in stripped)
-                and not stripped.startswith("#")
-                and find_label(stripped) is None
-            ):
-                seen[stripped] += 1
+            elif (previous_blank or _DIGITS.search(stripped)) and _head_like(stripped):
+                if previous_blank:
+                    exact[stripped] += 1
+                if _DIGITS.search(stripped):
+                    shape = _DIGITS.sub("#", stripped)
+                    shapes[shape] += 1
+                    before = _DIGITS.sub("#", previous)
+                    if previous and previous[-1] not in _SENTENCE_END and before != shape:
+                        cutting.add(shape)
+        previous = stripped
         previous_blank = False
-    heads = {line for line, count in seen.items() if count >= _RUNNING}
-    if numbers >= _RUNNING:
-        heads.add("")  # marks that page numbers are dropped too
-    return frozenset(heads)
-
-
-def _is_running(stripped: str, heads: frozenset[str], numbers: bool) -> bool:
-    return stripped in heads or (numbers and _PAGE_NUMBER.fullmatch(stripped) is not None)
+    return RunningHeads(
+        frozenset(line for line, count in exact.items() if count >= _RUNNING),
+        frozenset(shape for shape in cutting if shapes[shape] >= _RUNNING),
+        numbers >= _RUNNING,
+    )
 
 
 def make_block(lines: list[str], first_line: int, blanks: int) -> Block:
@@ -171,7 +207,6 @@ def split_blocks(
     lines = text.split("\n")
     indent = paragraph_indent(lines)
     heads = running_heads(lines)
-    numbers = "" in heads
 
     def flush() -> None:
         nonlocal pending
@@ -198,7 +233,8 @@ def split_blocks(
             flush()
             blanks += 1
             continue
-        if heads and not pending and _is_running(line.strip(), heads, numbers):
+        if heads and heads.match(line.strip()):
+            # Dropped where it stands: a page break inside a paragraph does not end it.
             dropped.append(DroppedLine(number, line, "running header"))
             continue
         if len(line) <= 60 and is_leftover(line):
