@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from itertools import pairwise
 
 from tuireader.model import BlockKind, Document, DroppedLine, Section, SectionKind
 from tuireader.parse import page, plain, sections
@@ -30,6 +31,9 @@ __all__ = ["parse_document"]
 #: How many paragraphs at the top are searched for a repeated title or a top heading.
 _TITLE_WINDOW = 6
 _TITLE_MAX = 160
+#: A menu or a table of contents on top is at most this many blocks long.
+_MENU_LONGEST = 200
+_NOT_TITLES = frozenset({"contents", "table of contents", "toc", "menu", "navigation", "skip"})
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn")
 _MARKDOWN_SIGNS = (
     re.compile(r"^#{1,6} \S", re.MULTILINE),
@@ -54,17 +58,13 @@ def looks_like_markdown(text: str, source: str = "") -> bool:
 
 
 def _menu_like(block: Block) -> bool:
+    """A site's menu entry or a table of contents: a few words, or a list item."""
+    if block.kind is BlockKind.LIST_ITEM:
+        return True
     return "\n" not in block.raw.strip() and len(block.text.split()) <= 3
 
 
-def _take_title(blocks: list[Block], fallback: str) -> tuple[str, list[Block], list[Block]]:
-    """The document title, the blocks left, and those removed as the title.
-
-    Scraped pages repeat their title (page header, then article header); it is shown once,
-    as the title. A level-1 heading on top (after at most a menu of short lines) is taken
-    too. Otherwise the first short line names the document but stays in the text; a site's
-    menu (several one-to-three-word lines on top) is skipped for that.
-    """
+def _repeated_title(blocks: list[Block]) -> tuple[str, list[Block], list[Block]] | None:
     window = blocks[:_TITLE_WINDOW]
     for index, block in enumerate(window):
         if "\n" in block.raw.strip() or len(block.text) > _TITLE_MAX:
@@ -75,17 +75,36 @@ def _take_title(blocks: list[Block], fallback: str) -> tuple[str, list[Block], l
             if later.text == block.text:
                 rest = [b for b in blocks if b is not block and b is not later]
                 return block.text, rest, [block, later]
-    for index, block in enumerate(blocks[: _TITLE_WINDOW * 2]):
-        if block.kind is BlockKind.HEADING and block.level == 1:
-            return block.text, blocks[:index] + blocks[index + 1 :], [block]
-        if not _menu_like(block):
-            break
+    return None
+
+
+def _take_title(blocks: list[Block], fallback: str) -> tuple[str, list[Block], list[Block]]:
+    """The document title, the blocks left, and those removed as the title.
+
+    Scraped pages repeat their title (page header, then article header); it is shown once,
+    as the title. A level-1 heading on top (after at most a menu or a table of contents) is
+    taken too. Otherwise the first short line names the document but stays in the text; a
+    site's menu (several one-to-three-word lines, list items) is skipped for that.
+    """
+    repeated = _repeated_title(blocks)
+    if repeated is not None:
+        return repeated
     menu = 0
-    while menu < len(blocks) - 1 and menu < _TITLE_WINDOW * 2 and _menu_like(blocks[menu]):
+    while menu < min(len(blocks) - 1, _MENU_LONGEST) and _menu_like(blocks[menu]):
+        if blocks[menu].kind is BlockKind.HEADING and blocks[menu].level == 1:
+            break
         menu += 1
-    first = blocks[menu] if menu >= 3 and menu < len(blocks) else (blocks[0] if blocks else None)
-    if first is not None and "\n" not in first.raw.strip() and len(first.text) <= 100:
-        return first.text or fallback, blocks, []
+    if blocks and blocks[menu].kind is BlockKind.HEADING and blocks[menu].level == 1:
+        return blocks[menu].text, blocks[:menu] + blocks[menu + 1 :], [blocks[menu]]
+    first = blocks[menu] if menu >= 3 else (blocks[0] if blocks else None)
+    if first is None or first.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+        return fallback, blocks, []
+    # A title block (title, author, date on lines of their own): its first line names it.
+    bounds = [*first.starts, len(first.text) + 1]
+    lines = [first.text[a : b - 1].strip() for a, b in pairwise(bounds)]
+    line = lines[0] if len(lines) <= 4 and all(len(x) <= 100 for x in lines) else ""
+    if line and line.lower().strip(" :") not in _NOT_TITLES:
+        return line, blocks, []
     return fallback, blocks, []
 
 
