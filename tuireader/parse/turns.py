@@ -150,7 +150,7 @@ def accepted_speakers(
         key = aliases.get(label.key, label.key)
         total = counts[key] + (counts[label.key] if key != label.key else 0)
         if label.form is Form.QA:
-            ok = total >= 2 and (label.key == "q" or asks)
+            ok = (total >= 2 or transcript) and (label.key == "q" or asks)
         elif label.form is Form.STOP:
             # Once only: a name of two words or more ("Mr. Doe.", "JANE DOE.", not "SUBSTANCE.")
             ok = stop_forms and (total >= 2 or key in families or " " in key)
