@@ -44,11 +44,13 @@ _FLOOR = re.compile(
 #: too; later, "let me hear from Mr. Doe" is an asker turning a question to a witness.
 _INTRODUCES = re.compile(
     r"\b(?:hear from|(?:our|the) (?:next|first|last) (?:witness|speaker|guest|panel)"
-    r"|we (?:have|welcome) (?:a|our|the)\b|^next, we)",
+    r"|we (?:have|welcome) (?:a|our|the)\b|^next, we|we have a vote"
+    r"|we (?:will|shall|are going to|'ll) (?:now )?(?:recess|reconvene|adjourn|stand in recess))",
     re.IGNORECASE,
 )
 #: A floor-giving turn says little: longer turns are answers (that end "Next question"),
-#: statements or questions. Before the first question, a chair introducing a witness says more.
+#: statements (that end "I will take your questions") or questions. Before the first
+#: question, a chair introducing a witness or calling a recess says more.
 FLOOR_WORDS = 30
 OPENING_FLOOR_WORDS = 120
 #: The side whose turns the other side answers this many times longer asks.
@@ -70,10 +72,13 @@ def median(values: list[int]) -> float:
 def gives_floor(text: str, opening: bool = False) -> bool:
     """A short turn that asks nothing and hands the floor on or keeps time (or, with
     ``opening``, before any question, introduces the next speaker: such turns run longer)."""
-    if "?" in text or text.count(" ") + 1 > (OPENING_FLOOR_WORDS if opening else FLOOR_WORDS):
+    if "?" in text:
         return False
+    words = text.count(" ") + 1
     text = text.replace("\u00a0", " ")
-    return _FLOOR.search(text) is not None or (opening and _INTRODUCES.search(text) is not None)
+    if words <= FLOOR_WORDS and _FLOOR.search(text) is not None:
+        return True
+    return opening and words <= OPENING_FLOOR_WORDS and _INTRODUCES.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)

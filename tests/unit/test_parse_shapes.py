@@ -1,0 +1,218 @@
+"""Whole-document shapes: layouts, roles, statements, moderators, dialogues, PDF leftovers.
+
+Small documents written for the case; the real ones are in tests/corpus/.
+"""
+
+from __future__ import annotations
+
+from tuireader.model import Document
+from tuireader.parse import parse_document
+from tuireader.text import decode
+
+
+def parse(text: str, source: str = "test") -> Document:
+    return parse_document(decode(text.encode()).text, source)
+
+
+def kinds(doc: Document) -> list[str]:
+    return [s.kind.value for s in doc.sections]
+
+
+def texts(doc: Document, section_id: str) -> list[tuple[str | None, str]]:
+    section = doc.section(section_id)
+    assert section is not None, [s.id for s in doc.walk()]
+    return [(p.speaker, p.text) for p in section.passages]
+
+
+PRINTED_RECORD = """\
+    The Chairman. The committee will come to order. We will hear
+from our witness today, who has been very patient with us and
+with this committee over many years and many hearings alike.
+    Mr. Roe. Thank you, Mr. Chairman. I am glad to be here today
+to present my case, which I will do at some length as usual,
+and I will be happy to take your questions once I am done.
+    The Chairman. Thank you. Mr. Roe, why did prices rise in
+the second half of the year?
+    Mr. Roe. Because demand came back faster than anyone thought
+it would, and supply could not follow it in time.
+    Mr. Price from Ohio.
+    The Chairman. And will they fall again, do you think?
+    Mr. Roe. Not soon: the supply will take a year or two to
+recover, and demand is still strong in every sector.
+    The Chairman. My time has expired. The gentlelady from
+California.
+    Mrs. Lee of California. Thank you. Do you expect them to
+fall again next year?
+    Mr. Roe. Not next year, I am afraid, whatever we might do
+about it now or later.
+    The Chairman. The gentlelady's time has expired.
+"""
+
+
+def test_printed_record_indented_turns_without_blank_lines() -> None:
+    doc = parse(PRINTED_RECORD)
+    # The chair's short opening only introduces the witness: the intro; the witness's
+    # opening is a statement, though it ends by inviting questions.
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa"]
+    assert [s.title for s in doc.sections[:2]] == ["Intro", "Mr. Roe"]
+    assert texts(doc, "qa-1") == [
+        ("The Chairman", "Thank you. Mr. Roe, why did prices rise in the second half of the year?"),
+        (
+            "Mr. Roe",
+            "Because demand came back faster than anyone thought it would, and supply could "
+            "not follow it in time.",
+        ),
+        ("Mr. Roe", "Mr. Price from Ohio."),  # a sentence that looks like a label is text
+    ]
+    # The chair's floor-giving and time-keeping turns are kept in place, never questions.
+    assert texts(doc, "qa-2")[-1][1] == "My time has expired. The gentlelady from California."
+    assert texts(doc, "qa-3")[0][0] == "Mrs. Lee of California"
+    assert texts(doc, "qa-3")[-1] == ("The Chairman", "The gentlelady's time has expired.")
+
+
+COURT = """\
+THE COURT: Please be seated.
+MS. ROE: Thank you, your Honor. We call the next witness, who
+has been waiting in the hall.
+Q. Good morning.
+A. Good morning.
+Q. Where do you live?
+MR. DOE: Objection.
+THE COURT: Overruled. You may answer.
+A. In Ohio.
+Q. Since when?
+MR. DOE: Objection, form.
+THE COURT: Sustained.
+Q. When did you move there?
+A. In 1998.
+"""
+
+
+def test_court_questions_answers_and_asides() -> None:
+    doc = parse(COURT)
+    assert kinds(doc) == ["intro", "qa", "qa", "qa"]
+    # Giving the floor and calling a witness are procedure, not opening statements.
+    assert [s for s, _ in texts(doc, "intro")] == ["THE COURT", "MS. ROE"]
+    # An objection and a ruling are asides inside the question.
+    assert [s for s, _ in texts(doc, "qa-2")] == ["Q", "MR. DOE", "THE COURT", "A"]
+    # A question withdrawn after an objection and asked again is one question.
+    assert texts(doc, "qa-3")[0] == ("Q", "Since when?")
+    assert texts(doc, "qa-3")[-1] == ("A", "In 1998.")
+
+
+PRESS = """\
+MODERATOR:  Thanks for joining.  Over to you.
+
+MR. OFFICIAL:  Good morning.  We have three things to say today, at length.
+
+MODERATOR:  Our first question goes to Jane.
+
+Q    Can you hear me?
+
+MODERATOR:  Yes.
+
+Q    Great.  What happens next?
+
+MR. OFFICIAL:  We wait.
+
+DR. EXPERT:  And we study.
+
+Q    And after that?
+
+MR. OFFICIAL:  Next question.
+
+Q    Why?
+
+DR. EXPERT:  Because.
+"""
+
+
+def test_press_call_statement_moderator_and_several_answerers() -> None:
+    doc = parse(PRESS)
+    assert kinds(doc) == ["intro", "statement", "qa", "qa"]
+    assert texts(doc, "intro") == [("MODERATOR", "Thanks for joining.  Over to you.")]
+    qa1 = texts(doc, "qa-1")
+    # "Can you hear me?" got only the moderator's "Yes.": it and the next Q are one question.
+    assert qa1[0] == ("Q", "Can you hear me?")
+    assert [s for s, _ in qa1] == ["Q", "MODERATOR", "Q", "MR. OFFICIAL", "DR. EXPERT"]
+    # "And after that?" is answered only by "Next question.": not a question of its own.
+    assert texts(doc, "qa-1")[-1] == ("Q", "And after that?") or texts(doc, "qa-2")[0] == (
+        "Q",
+        "And after that?",
+    )
+    assert texts(doc, "qa-2")[-1] == ("DR. EXPERT", "Because.")
+
+
+def test_named_interviewer_found_from_the_whole_document() -> None:
+    turns = []
+    for n in range(6):
+        turns.append(f"Jane Roe: Mr Doe, about point {n}: what do you think of it?")
+        turns.append(
+            f"John Doe: On point {n}, I think a great deal, and I will explain why at "
+            "length, because this matters to all of us and the details are important."
+        )
+    turns.append("Jane Roe: Thank you for the interview.")
+    doc = parse("An interview\n\n" + "\n\n".join(turns))
+    assert len(doc.questions()) == 6
+    assert doc.questions()[0].passages[0].speaker == "Jane Roe"
+    # The last thanks gets no answer: it stays in the last question's section.
+    assert doc.questions()[-1].passages[-1].text == "Thank you for the interview."
+
+
+def test_dialogue_where_the_asker_talks_longest_is_exchanges() -> None:
+    turns = []
+    for n in range(20):
+        turns.append(
+            f"TEACHER: And is it not so, my friend, that the {n}th thing we said follows "
+            "from the one before it, as surely as night follows day?"
+        )
+        turns.append("PUPIL: Certainly.")
+    doc = parse("PERSONS OF THE DIALOGUE: Teacher, Pupil.\n\n" + "\n\n".join(turns))
+    assert doc.questions() == ()
+    assert kinds(doc) == ["intro", "exchange", "exchange", "exchange", "exchange"]
+    assert [s.id for s in doc.sections[1:]] == [f"exchange-{n}" for n in range(1, 5)]
+
+
+def test_names_alone_on_their_lines() -> None:
+    doc = parse(
+        "Maria\nWelcome, everyone, to the talk about the thing.\n\n"
+        "Audience\nWhat about the other thing?\n\n"
+        "Maria\nThat is coming next year, and here is why, at some length.\n\n"
+        "Audience\nAnd the price?\n\n"
+        "Maria\nLower than before, as it happens, for reasons of scale.\n"
+    )
+    assert kinds(doc) == ["statement", "qa", "qa"]
+    assert texts(doc, "qa-2") == [
+        ("Audience", "And the price?"),
+        ("Maria", "Lower than before, as it happens, for reasons of scale."),
+    ]
+
+
+def test_pdf_text_running_headers_and_page_numbers_are_dropped() -> None:
+    page = "Interim Decision #{n} Cite as 28 Dec. {n}"
+    lines = []
+    for n in range(1, 5):
+        lines.append(page.format(n=400 + n))
+        lines.append(
+            f"This is the text of page {n}, one long paragraph per line as PDF text has it, "
+            "much longer than any hard-wrapped line would be, so that it is read as a "
+            "paragraph of its own and not joined to the next line, which is the next one and"
+        )
+        lines.append(f"{400 + n}")
+    doc = parse("\n".join(lines))
+    assert [d.reason for d in doc.dropped].count("running header") == 8
+    assert all("Cite as" not in p.text for s in doc.walk() for p in s.passages)
+    assert {d.line for d in doc.dropped} == {1, 3, 4, 6, 7, 9, 10, 12}
+
+
+def test_chapter_headings_are_not_running_headers() -> None:
+    body = "\n\n".join(f"Chapter {n}\n\nIt was day {n} of the story." for n in range(5))
+    doc = parse(body)
+    assert doc.dropped == ()
+    assert sum(len(s.passages) for s in doc.walk()) == 10
+
+
+def test_same_text_same_ids() -> None:
+    first, second = parse(PRESS), parse(PRESS)
+    assert first.sections == second.sections
+    assert [s.id for s in first.walk()] == [s.id for s in second.walk()]
