@@ -91,3 +91,65 @@ def test_parser_never_raises_and_keeps_every_line(raw: str) -> None:
             or content in names
             or heading in names
         ), (line, doc)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_same_text_same_ids(raw: str) -> None:
+    text = normalise(raw)
+    first, second = parse_document(text, "a"), parse_document(text, "b")
+    assert first.sections == second.sections
+    assert first.dropped == second.dropped
+    ids = [s.id for s in first.walk()]
+    assert len(ids) == len(set(ids))
+    passage_ids = [p.id for s in first.walk() for p in s.passages]
+    assert len(passage_ids) == len(set(passage_ids))
+
+
+MARKDOWN_WORDS = st.sampled_from(
+    [
+        "**Q:**",
+        "**Jane Doe:**",
+        "*x*",
+        "`c`",
+        "[a](b)",
+        "\\[04:01\\]",
+        "- ",
+        "1.",
+        ">",
+        "```",
+        "---",
+        "#",
+        "##",
+        "Q",
+        "A.",
+        "Mr.",
+        "Doe.",
+        "\u00a0",
+        "<b>",
+        "x",
+        "?",
+        ":",
+        "\t",
+    ]
+)
+MARKDOWN = st.lists(st.lists(MARKDOWN_WORDS, max_size=6).map(" ".join), max_size=30).map("\n".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(MARKDOWN)
+def test_markdown_never_raises_and_spans_stay_inside_their_text(raw: str) -> None:
+    doc = parse_document(normalise(raw), "doc.md")
+    for section in doc.walk():
+        for passage in section.passages:
+            for span in passage.spans:
+                assert 0 <= span.start < span.end <= len(passage.text), (passage, span)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_dropped_lines_are_real_lines_of_the_text(raw: str) -> None:
+    text = normalise(raw)
+    lines = text.split("\n")
+    for dropped in parse_document(text, "prop").dropped:
+        assert lines[dropped.line - 1] == dropped.text
