@@ -219,3 +219,22 @@ def test_same_text_same_ids() -> None:
     first, second = parse(PRESS), parse(PRESS)
     assert first.sections == second.sections
     assert [s.id for s in first.walk()] == [s.id for s in second.walk()]
+
+
+def test_a_turn_is_no_title_and_a_short_statement_ending_in_questions_is_a_statement() -> None:
+    doc = parse_document(
+        "MR. OFFICIAL:  Good afternoon.  I have two announcements, and then I will take\n"
+        "questions.  First: the ministry will open new offices.  Second: we will\n"
+        "publish the report tomorrow.\n\n"
+        "Q\tWhat is in the report?\n\n"
+        "MR. OFFICIAL:  Findings and recommendations.\n\n"
+        "MODERATOR:  Next question.\n\n"
+        "Q\tWhen will the offices open?\n\n"
+        "DR. EXPERT:  In March.\n",
+        "call.txt",
+        fallback_title="call.txt",
+    )
+    assert doc.title == "call.txt"
+    assert kinds(doc) == ["statement", "qa", "qa"]
+    # Hard-wrapped lines starting with "word:" inside a turn are not labels.
+    assert "First: the ministry" in doc.sections[0].passages[0].text

@@ -22,7 +22,7 @@ from tuireader.model import BlockKind, Document, DroppedLine, Section, SectionKi
 from tuireader.parse import page, plain, sections
 from tuireader.parse.blocks import Block, SplitText, split_blocks
 from tuireader.parse.frontmatter import split_front_matter
-from tuireader.parse.labels import find_label, label_strength
+from tuireader.parse.labels import Form, find_label, label_strength
 from tuireader.parse.roles import find_roles
 from tuireader.parse.turns import Turn, find_turns
 
@@ -64,12 +64,19 @@ def _menu_like(block: Block) -> bool:
     return "\n" not in block.raw.strip() and len(block.text.split()) <= 3
 
 
+def _labelled(line: str) -> bool:
+    """A speaker's turn (``Jane Doe: Welcome``), which names no document; a short line of
+    capitalised words may be a title or a name, and counts as a title here."""
+    label = find_label(line)
+    return label is not None and label.form is not Form.NAME_LINE
+
+
 def _repeated_title(blocks: list[Block]) -> tuple[str, list[Block], list[Block]] | None:
     window = blocks[:_TITLE_WINDOW]
     for index, block in enumerate(window):
         if "\n" in block.raw.strip() or len(block.text) > _TITLE_MAX:
             continue
-        if block.text.endswith(":") or find_label(block.text) is not None:
+        if block.text.endswith(":") or _labelled(block.text):
             continue  # a speaker's name on its own line recurs too
         for later in window[index + 1 :]:
             if later.text == block.text:
@@ -103,7 +110,7 @@ def _take_title(blocks: list[Block], fallback: str) -> tuple[str, list[Block], l
     bounds = [*first.starts, len(first.text) + 1]
     lines = [first.text[a : b - 1].strip() for a, b in pairwise(bounds)]
     line = lines[0] if len(lines) <= 4 and all(len(x) <= 100 for x in lines) else ""
-    if line and line.lower().strip(" :") not in _NOT_TITLES:
+    if line and line.lower().strip(" :") not in _NOT_TITLES and not _labelled(line):
         return line, blocks, []
     return fallback, blocks, []
 

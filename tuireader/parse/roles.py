@@ -69,6 +69,17 @@ def median(values: list[int]) -> float:
     return (ordered[middle - 1] + ordered[middle]) / 2
 
 
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+
+
+_STAGE_DIRECTION = re.compile(r"(?:\s*[(\[][^()\[\]]*[)\]])+\s*$")
+
+
+def _last_sentences(text: str, count: int = 2) -> str:
+    """The last sentences of a turn, stage directions after them left out: "(Jury present)"."""
+    return " ".join(_SENTENCE.split(_STAGE_DIRECTION.sub("", text.strip()))[-count:])
+
+
 def gives_floor(text: str, opening: bool = False) -> bool:
     """A short turn that asks nothing and hands the floor on or keeps time (or, with
     ``opening``, before any question, introduces the next speaker: such turns run longer)."""
@@ -76,7 +87,9 @@ def gives_floor(text: str, opening: bool = False) -> bool:
         return False
     words = text.count(" ") + 1
     text = text.replace("\u00a0", " ")
-    if words <= FLOOR_WORDS and _FLOOR.search(text) is not None:
+    # The floor is handed on at the end: "I have two announcements and then I will take
+    # questions. First, ..." is a statement.
+    if words <= FLOOR_WORDS and _FLOOR.search(_last_sentences(text)) is not None:
         return True
     return opening and words <= OPENING_FLOOR_WORDS and _INTRODUCES.search(text) is not None
 
