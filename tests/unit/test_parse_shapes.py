@@ -238,3 +238,19 @@ def test_a_turn_is_no_title_and_a_short_statement_ending_in_questions_is_a_state
     assert kinds(doc) == ["statement", "qa", "qa"]
     # Hard-wrapped lines starting with "word:" inside a turn are not labels.
     assert "First: the ministry" in doc.sections[0].passages[0].text
+
+
+def test_committee_evidence_numbers_each_question() -> None:
+    doc = parse(
+        "Witnesses: Jane Roe, Chief Executive; John Doe, Director.\n\n"
+        "Q1 Chair: Good morning. Could you introduce yourselves?\n\n"
+        "Jane Roe: I run the rail body, and have done for five years now.\n\n"
+        "John Doe: I direct the track body.\n\n"
+        "Q2 Chair: Why are the trains late?\n\n"
+        "Jane Roe: Mostly because of the track, which is old.\n\n"
+        "Q3 Mr Smith: Do you agree, Mr Doe?\n\n"
+        "John Doe: No: the trains are old too.\n"
+    )
+    assert [s.id for s in doc.questions()] == ["qa-1", "qa-2", "qa-3"]
+    assert [p.speaker for p in doc.questions()[0].passages] == ["Q1 Chair", "Jane Roe", "John Doe"]
+    assert doc.questions()[2].passages[0].speaker == "Q3 Mr Smith"

@@ -191,6 +191,12 @@ def find_label(line: str, length: int | None = None) -> Label | None:
     bold = _BOLD.match(line, pos)
     start = bold.end() if bold else pos
     found = _qa(line, start, stamp) if line[start : start + 1] in _QA_LETTERS else None
+    if found is not None and found.speaker[1:2].isdigit():
+        # "Q14 Chair: ..." (committee evidence numbers each question): the member asks.
+        named = _colon(line, found.end, "")
+        if named is not None and not named.alone:
+            speaker = f"{found.speaker} {named.speaker}"
+            return Label(speaker, found.key, Form.QA, 2, named.end, False)
     if found is None and line.find(":", start, start + _COLON_LONGEST) >= 0:
         found = _colon(line, start, stamp)
     if (found is None or found.form is Form.COLON) and "." in line[: start + _STOP_LONGEST]:
