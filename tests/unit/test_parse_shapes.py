@@ -254,3 +254,19 @@ def test_committee_evidence_numbers_each_question() -> None:
     assert [s.id for s in doc.questions()] == ["qa-1", "qa-2", "qa-3"]
     assert [p.speaker for p in doc.questions()[0].passages] == ["Q1 Chair", "Jane Roe", "John Doe"]
     assert doc.questions()[2].passages[0].speaker == "Q3 Mr Smith"
+
+
+def test_print_interview_with_only_the_questions_labelled() -> None:
+    doc = parse(
+        "A print interview\n\n"
+        "Question: Good evening.\n\nWhy did you write it?\n\n"
+        "Because I had to, and it took ten years.\n\nAnd I do not regret it.\n\n"
+        "Question: What next?\n\nA rest.\n"
+    )
+    assert texts(doc, "qa-1") == [
+        ("Question", "Good evening."),
+        ("Question", "Why did you write it?"),
+        (None, "Because I had to, and it took ten years."),
+        (None, "And I do not regret it."),
+    ]
+    assert texts(doc, "qa-2") == [("Question", "What next?"), (None, "A rest.")]

@@ -115,12 +115,14 @@ def test_false_labels_stay_text() -> None:
 def test_single_word_label_counts_when_it_recurs() -> None:
     doc = parse("Question: One?\n\nLavrov: Yes.\n\nQuestion: Two?\n\nLavrov: No.\n")
     assert speakers(doc, "qa-1") == ["Question", "Lavrov"]
-    # Once, a single word is not a speaker; and a question nobody answers is no question.
+    # Once, a single word is not a speaker: the paragraph is the unlabelled answer.
     once = parse("Question: One?\n\nLavrov: Yes.\n")
-    assert once.questions() == ()
-    assert speakers(once, "part-1") == ["Question", "Question"]
-    part = once.section("part-1")
-    assert part is not None and part.passages[1].text == "Lavrov: Yes."
+    assert speakers(once, "qa-1") == ["Question", None]
+    qa = once.section("qa-1")
+    assert qa is not None and qa.passages[1].text == "Lavrov: Yes."
+    # A question nobody answers is no question.
+    alone = parse("Some text.\n\nQuestion: One?\n")
+    assert alone.questions() == ()
 
 
 def test_markup_and_escapes_are_text() -> None:

@@ -118,6 +118,10 @@ def _take_title(blocks: list[Block], fallback: str) -> tuple[str, list[Block], l
 def _body_sections(blocks: list[Block]) -> list[Section]:
     all_turns = find_turns(blocks)
     roles, spoken = find_roles(all_turns)
+    if roles.askers and {turn.key for turn in spoken} <= roles.askers | roles.moderators:
+        # Only questions are labelled (a print interview: the answers are plain text).
+        all_turns = sections.unlabelled_answers(all_turns, roles.askers)
+        roles, spoken = find_roles(all_turns)
     found = sections.qa_sections(all_turns, roles, spoken)
     if found:
         return found

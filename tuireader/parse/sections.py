@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tuireader.model import Passage, Section, SectionKind, passage_id
 from tuireader.parse.roles import Roles, SpokenTurn
 from tuireader.parse.turns import Turn
@@ -41,6 +43,32 @@ def make_section(section_id: str, kind: SectionKind, title: str, turns: list[Tur
         for number, turn in enumerate(turns, start=1)
     )
     return Section(section_id, kind, title, passages)
+
+
+#: The key of an answer nobody labelled (see :func:`unlabelled_answers`).
+UNNAMED = ""
+
+
+def unlabelled_answers(turns: list[Turn], askers: frozenset[str]) -> list[Turn]:
+    """When only the questions carry labels, the paragraphs after a question answer it:
+    they lose the asker's name, and the first of them starts an unnamed answer turn. A
+    paragraph that still asks, right after the question, is part of the question."""
+    out: list[Turn] = []
+    after_question = False
+    answering = False
+    for turn in turns:
+        if turn.labelled:
+            after_question, answering = turn.key in askers, False
+            out.append(turn)
+        elif turn.key in askers and turn.speaker is not None:
+            if after_question and not answering and turn.text.rstrip().endswith("?"):
+                out.append(turn)  # the question goes on
+                continue
+            out.append(replace(turn, speaker=None, key=UNNAMED, labelled=not answering))
+            answering = True
+        else:
+            out.append(turn)
+    return out
 
 
 def question_starts(roles: Roles, spoken: list[SpokenTurn]) -> list[int]:
