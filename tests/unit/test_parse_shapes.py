@@ -270,3 +270,21 @@ def test_print_interview_with_only_the_questions_labelled() -> None:
         (None, "And I do not regret it."),
     ]
     assert texts(doc, "qa-2") == [("Question", "What next?"), (None, "A rest.")]
+
+
+def test_a_label_ending_in_a_full_stop_among_colon_labels() -> None:
+    doc = parse(
+        "News conference\n\n"
+        "Jane Roe: Good afternoon, and welcome to all of you on this fine day.\n\n"
+        "John Doe: Thank you. I will be brief and say only what needs saying.\n\n"
+        "Question: A question to both of you: what did you agree on?\n\n"
+        "Jane Roe. We agreed on trade and on transport, in some detail.\n\n"
+        "John Doe: And I agree with that.\n\n"
+        "New York. It is where we met, as it happens, last year.\n\n"
+        "Question (retranslated): And on energy?\n\n"
+        "Jane Roe: Not yet.\n"
+    )
+    assert kinds(doc) == ["intro", "statement", "statement", "qa", "qa"]
+    assert [s for s, _ in texts(doc, "qa-1")] == ["Question", "Jane Roe", "John Doe", "John Doe"]
+    # A sentence shaped like a name and a full stop, naming no speaker, stays text.
+    assert texts(doc, "qa-1")[-1][1].startswith("New York. It is where")

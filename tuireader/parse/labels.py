@@ -85,7 +85,8 @@ _CAPNAME = r"[^\W\d_a-z][\w'’\-]*"
 _STOP = re.compile(
     rf"(?P<label>The(?: {_CAPNAME}){{1,2}}"
     rf"|(?:{_HONORIFICS})\.?(?: {_CAPNAME}){{1,3}}(?: of(?: {_CAPNAME}){{1,3}})?"
-    r"|[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’.\-]+){0,4})"
+    r"|[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’.\-]+){0,4}"
+    rf"|(?P<plain>{_CAPNAME}(?: {_CAPNAME}){{1,4}}))"
     r"\.(?:[ \t\u00a0]+\.(?=[ \t\u00a0]))?"  # "NAME. . text": a stray full stop, as printed
     r"(?P<presiding>[ \t\u00a0]+\[[a-z ]{3,20}\])?[ \t\u00a0]+(?=\S)"
 )
@@ -290,7 +291,9 @@ def _stop(line: str, start: int, stamp: str) -> Label | None:
     presiding = match.group("presiding")
     if presiding:
         speaker = f"{speaker} {presiding.strip()}"
-    return Label(_with_stamp(speaker, stamp), key, Form.STOP, 1, match.end(), False)
+    # A plain name ("Jane Doe.") is weak: only a speaker known from other labels.
+    strength = 1 if match.group("plain") else 2
+    return Label(_with_stamp(speaker, stamp), key, Form.STOP, strength, match.end(), False)
 
 
 def _name_line(line: str, start: int, stamp: str) -> Label | None:

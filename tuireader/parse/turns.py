@@ -119,7 +119,13 @@ def _aliases(keys: set[str], recurring: set[str]) -> dict[str, str]:
 def accepted_speakers(
     blocks: list[Block], found: list[_Found]
 ) -> tuple[set[tuple[int, int]], dict[str, str]]:
-    """Which candidates are speakers: their (block, line) places and key -> canonical key."""
+    """Which candidates are speakers: their (block, line) places and key -> canonical key.
+
+    A plain name with a full stop (``Jane Doe. We agreed``) could be any sentence: it is
+    not counted with the others and is a speaker only if another label names them.
+    """
+    weak = [f for f in found if f.label.form is Form.STOP and f.label.strength == 1]
+    found = [f for f in found if not (f.label.form is Form.STOP and f.label.strength == 1)]
     counts: Counter[str] = Counter(f.label.key for f in found)
     recurring = {key for key, count in counts.items() if count >= 2}
     aliases = _aliases(set(counts) - recurring, recurring)
@@ -135,7 +141,6 @@ def accepted_speakers(
     # "Senator Doe" once, where "Senator" speaks often: one of a family of speakers.
     families = {key for key in counts if key not in recurring and _prefixed(key, recurring)}
     asks = any(f.label.role is Role.ASK for f in found)
-
     first_recurring = min(
         (
             i
@@ -144,7 +149,7 @@ def accepted_speakers(
         ),
         default=len(found),
     )
-    places: set[tuple[int, int]] = set()
+    places = {(f.block, f.line) for f in weak if " " in f.label.key and f.label.key in counts}
     for index, f in enumerate(found):
         label = f.label
         key = aliases.get(label.key, label.key)
