@@ -2,7 +2,7 @@
 
 ``Label: text`` (any case, no-break spaces, diacritics, a parenthesis: ``QUESTION (Agency,
 Name):``, ``Name (Agency):``, ``Question (retranslated):``), a label ending in a full stop
-(``The Chairman.``, ``Mrs. Lee of California.``, ``Mr. Watt. [presiding]``, ``CHAIR SMITH.``),
+(``The Chairman.``, ``Mrs. Lee of California.``, ``Mr. Doe. [presiding]``, ``CHAIR SMITH.``),
 ``Q``/``A`` followed by a tab or several spaces, court style ``Q.``/``A.``, numbered
 ``Q.1.``/``A.5.a.``, bold ``**Name:**``, a timestamp before or after (``[00:12:31] HOST:``,
 ``Name (00:01:15):``, ``Name: 00:02:03``), or a name alone on its line.
