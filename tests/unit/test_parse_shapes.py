@@ -288,3 +288,53 @@ def test_a_label_ending_in_a_full_stop_among_colon_labels() -> None:
     assert [s for s, _ in texts(doc, "qa-1")] == ["Question", "Jane Roe", "John Doe", "John Doe"]
     # A sentence shaped like a name and a full stop, naming no speaker, stays text.
     assert texts(doc, "qa-1")[-1][1].startswith("New York. It is where")
+
+
+PANEL = [
+    "JANE HOST: Welcome to our panel on cities. Ann, what makes a city livable?",
+    "ANN PANEL: Parks, transit and housing people can afford, in that order, and a sense "
+    "that the place belongs to everyone who lives in it.",
+    "BOB PANEL: I would add schools. Without good schools, families leave, and the city ages.",
+    "JANE HOST: Bob, you have built schools. What did you learn?",
+    "BOB PANEL: That the building is the easy part. Teachers are the hard part, and they "
+    "need housing too, which brings us back to Ann's point.",
+    "JANE HOST: Ann, do you agree?",
+    "ANN PANEL: Completely. Housing is the root of most of it, and we have ignored it.",
+    "CARL PANEL: May I disagree? Transit matters more: it makes cheap housing reachable.",
+    "JANE HOST: Carl, go on.",
+    "CARL PANEL: If a train takes you downtown in twenty minutes, the cheap flat at the "
+    "edge of town is suddenly a good flat.",
+    "JANE HOST: Thank you all.",
+]
+
+
+def test_a_host_and_a_panel_none_of_whom_answers_often() -> None:
+    doc = parse("\n\n".join(PANEL))
+    assert [s.passages[0].text for s in doc.questions()] == [
+        "Welcome to our panel on cities. Ann, what makes a city livable?",
+        "Bob, you have built schools. What did you learn?",
+        "Ann, do you agree?",
+        "Carl, go on.",
+    ]
+    # The panelist asking back belongs to the answer; the closing thanks to the last section.
+    assert [p.speaker for p in doc.questions()[2].passages] == [
+        "JANE HOST",
+        "ANN PANEL",
+        "CARL PANEL",
+    ]
+    assert doc.questions()[-1].passages[-1].text == "Thank you all."
+
+
+def test_a_reporter_named_in_full_then_by_surname() -> None:
+    doc = parse(
+        "JOHN SMITH (The Paper): Minister, why now?\n\n"
+        "THE MINISTER: Because the time is right, and we have waited long enough.\n\n"
+        "SMITH: And the cost?\n\n"
+        "THE MINISTER: Lower than doing nothing, as the study shows in some detail.\n\n"
+        "SMITH: Who pays?\n\nTHE MINISTER: Everyone, a little.\n"
+    )
+    assert [s.passages[0].speaker for s in doc.questions()] == [
+        "JOHN SMITH (The Paper)",
+        "SMITH",
+        "SMITH",
+    ]

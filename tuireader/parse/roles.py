@@ -175,6 +175,20 @@ def _followers(spoken: list[SpokenTurn], floor: set[int], answering: set[str]) -
     return found
 
 
+def _repliers(spoken: list[SpokenTurn], floor: set[int], asking: set[str]) -> set[str]:
+    """Speakers who reply to a question of one of ``asking``."""
+    found: set[str] = set()
+    previous: SpokenTurn | None = None
+    for index, turn in enumerate(spoken):
+        if index in floor:
+            continue
+        asked = previous is not None and previous.asks and previous.key in asking
+        if asked and turn.key not in asking:
+            found.add(turn.key)
+        previous = turn
+    return found
+
+
 def _asks_by_numbers(
     spoken: list[SpokenTurn], floor: set[int], asking: set[str], answering: set[str]
 ) -> bool:
@@ -212,8 +226,13 @@ def _statistical_roles(
     """
     votes = _votes(spoken, floor)
     clear = {k for k, (a, b) in votes.items() if b >= 3 and b >= 2 * a and k not in moderators}
+    asking = {k for k, (a, b) in votes.items() if a >= 3 and a >= 2 * b and k not in moderators}
     if clear:
         options = [(_followers(spoken, floor, clear) - moderators, clear)]
+    elif asking and _repliers(spoken, floor, asking) - moderators:
+        # A host and a panel: no panelist replies often, but the host clearly asks; the
+        # others all answer.
+        options = [(asking, {turn.key for turn in spoken} - asking - moderators)]
     else:
         turns: dict[str, int] = defaultdict(int)
         for index, turn in enumerate(spoken):

@@ -96,8 +96,9 @@ def _prefixed(key: str, recurring: set[str]) -> bool:
 
 
 def _aliases(keys: set[str], recurring: set[str]) -> dict[str, str]:
-    """``president of country jane doe`` -> ``jane doe`` when the short form recurs; and a
-    play's name in full the first time, abbreviated after (``hamlet`` -> ``ham``)."""
+    """``president of country jane doe`` -> ``jane doe`` and ``jane doe`` -> ``doe`` when the
+    short form recurs; and a play's name in full the first time, abbreviated after
+    (``hamlet`` -> ``ham``)."""
     mapping: dict[str, str] = {}
     short = sorted(k for k in recurring if " " not in k and len(k) >= 3 and k.isalpha())
     for key in keys:
@@ -108,9 +109,9 @@ def _aliases(keys: set[str], recurring: set[str]) -> dict[str, str]:
                     mapping[key] = abbreviation
                     break
             continue
-        for cut in range(1, len(words) - 1):
+        for cut in range(1, len(words)):
             tail = " ".join(words[cut:])
-            if tail in recurring:
+            if tail in recurring and (cut < len(words) - 1 or len(tail) >= 3):
                 mapping[key] = tail
                 break
     return mapping
