@@ -338,3 +338,14 @@ def test_a_reporter_named_in_full_then_by_surname() -> None:
         "SMITH",
         "SMITH",
     ]
+
+
+def test_role_words_in_other_languages() -> None:
+    doc = parse(
+        "Интервью\n\nВопрос: Как вы оцениваете ситуацию?\n\n"
+        "В.Иванов: Ситуация сложная, но мы работаем над этим каждый день.\n\n"
+        "Вопрос: А что дальше?\n\nВ.Иванов: Посмотрим.\n"
+    )
+    assert [p.speaker for p in doc.questions()[0].passages] == ["Вопрос", "В.Иванов"]
+    spanish = parse("Pregunta: ¿Por qué?\n\nRespuesta: Porque sí.\n")
+    assert [p.speaker for p in spanish.questions()[0].passages] == ["Pregunta", "Respuesta"]

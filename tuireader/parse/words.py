@@ -33,13 +33,60 @@ ASK_ROLES = frozenset(
         "remark",
         "member of the audience",
         "participant",
+        # The same roles in the languages transcripts are often published in.
+        "frage",
+        "fragesteller",
+        "journalistin",
+        "pregunta",
+        "periodista",
+        "entrevistador",
+        "entrevistadora",
+        "domanda",
+        "giornalista",
+        "pergunta",
+        "jornalista",
+        "journaliste",
+        "intervieweur",
+        "вопрос",
+        "журналист",
+        "реплика",
+        "ведущий",
     }
 )
 ANSWER_ROLES = frozenset(
-    {"a", "answer", "interviewee", "guest", "respondent", "reply", "response", "the witness"}
+    {
+        "a",
+        "answer",
+        "interviewee",
+        "guest",
+        "respondent",
+        "reply",
+        "response",
+        "the witness",
+        "antwort",
+        "respuesta",
+        "risposta",
+        "resposta",
+        "réponse",
+        "ответ",
+    }
 )
 #: Speakers who give the floor; their turns are never questions.
-MODERATOR_ROLES = frozenset({"moderator", "operator", "the operator", "facilitator", "emcee"})
+MODERATOR_ROLES = frozenset(
+    {
+        "moderator",
+        "operator",
+        "the operator",
+        "facilitator",
+        "emcee",
+        "moderador",
+        "moderadora",
+        "moderatore",
+        "modérateur",
+        "moderatorin",
+        "модератор",
+    }
+)
 
 # Words that name a field, a remark or a part of a text, not a person: "Note:",
 # "Publication Date:", "SCENE:", "PERSONS OF THE DIALOGUE:".
