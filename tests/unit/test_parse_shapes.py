@@ -349,3 +349,25 @@ def test_role_words_in_other_languages() -> None:
     assert [p.speaker for p in doc.questions()[0].passages] == ["Вопрос", "В.Иванов"]
     spanish = parse("Pregunta: ¿Por qué?\n\nRespuesta: Porque sí.\n")
     assert [p.speaker for p in spanish.questions()[0].passages] == ["Pregunta", "Respuesta"]
+
+
+def test_a_press_secretary_gives_the_floor_at_a_news_conference() -> None:
+    doc = parse(
+        "News conference\n\n"
+        "Jane Roe: Good afternoon. We have had a long day of talks, and here is what we "
+        "agreed, point by point, in the order we discussed it this morning and afternoon.\n\n"
+        "John Press: Please, go ahead.\n\n"
+        "Question: What about the border?\n\n"
+        "Jane Roe: It stays open, for now, and we will review it in spring.\n\n"
+        "John Press: Thank you. Next, please.\n\n"
+        "Question: And trade?\n\n"
+        "Jane Roe: Up by a tenth.\n\n"
+        "John Press: Give the microphone to the second row.\n\n"
+        "Question: Thank you.\n\nJane Roe: Thank you.\n"
+    )
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa"]
+    assert [p.speaker for p in doc.questions()[0].passages] == [
+        "Question",
+        "Jane Roe",
+        "John Press",
+    ]

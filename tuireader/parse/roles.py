@@ -37,7 +37,8 @@ _FLOOR = re.compile(
     r"|going (?:to go )?to the\b|(?:take|open it up for|open (?:it|this) up to)"
     r" (?:a few |some |your |the )?questions|open it up"
     r"|we (?:will|shall|are going to|'ll) (?:now )?(?:recess|reconvene|adjourn|stand in recess)"
-    r"|\[recess\]|please be seated|this concludes)",
+    r"|\[recess\]|please be seated|this concludes|next,? please|your question,? please"
+    r"|(?:the|a) (?:microphone|mic)\b)",
     re.IGNORECASE,
 )
 #: Before the first question, a short turn that introduces the next speaker is procedure
