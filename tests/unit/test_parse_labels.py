@@ -65,6 +65,13 @@ from tuireader.parse.labels import Form, Role, find_label, make_key
         ("A.3.a.-b. Both", "A.3.a.-b", "a", Form.QA, "Both"),
         ("A5.-7. Taken together", "A5.-7", "a", Form.QA, "Taken together"),
         ("Q14 Mr Roe: Can I ask?", "Q14 Mr Roe", "q", Form.QA, "Can I ask?"),
+        (
+            "Jane Doe (00:01:23) The following",
+            "Jane Doe (00:01:23)",
+            "jane doe",
+            Form.COLON,
+            "The following",
+        ),
         ("**Q:** Really?", "Q", "q", Form.COLON, "Really?"),
         ("**Jane Doe:** Yes.", "Jane Doe", "jane doe", Form.COLON, "Yes."),
         ("[00:12:31] HOST: Welcome.", "HOST [00:12:31]", "host", Form.COLON, "Welcome."),

@@ -371,3 +371,36 @@ def test_a_press_secretary_gives_the_floor_at_a_news_conference() -> None:
         "Jane Roe",
         "John Press",
     ]
+
+
+def test_oral_argument_justices_ask_counsel_answers() -> None:
+    parts = [
+        "CHIEF JUSTICE ROE: We'll hear argument first this morning in Case 22-123. Mr. Doe.",
+        "MR. DOE: Mr. Chief Justice, and may it please the Court: The statute says what it "
+        "says, and the court below read it wrongly, for three reasons I will give in turn.",
+    ]
+    for n, name in enumerate(["ONE", "TWO", "THREE", "FOUR"]):
+        parts.append(f"JUSTICE {name}: Counsel, what about clause {n}? Does it not say more?")
+        parts.append(
+            f"MR. DOE: No, Justice {name.title()}, it does not, and the history of clause {n} "
+            "shows why, as our brief explains at length."
+        )
+    doc = parse("\n\n".join(parts))
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa", "qa"]
+    assert doc.sections[1].title == "MR. DOE"
+
+
+def test_a_name_and_its_timestamp_without_a_colon() -> None:
+    doc = parse(
+        "Jane Host (00:00:00) Welcome. Jane Guest is a physicist. What got you into it?\n\n"
+        "Jane Guest (00:00:12) A book about the stars, when I was ten, left on a table.\n\n"
+        "Jane Host (00:01:02) Do you still have it?\n\n"
+        "Jane Guest (00:01:05) I do, on my desk, with its cover half gone.\n"
+    )
+    assert [p.speaker for s in doc.questions() for p in s.passages] == [
+        "Jane Host (00:00:00)",
+        "Jane Guest (00:00:12)",
+        "Jane Host (00:01:02)",
+        "Jane Guest (00:01:05)",
+    ]
+    assert doc.questions()[1].passages[0].text == "Do you still have it?"

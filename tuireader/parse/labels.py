@@ -71,9 +71,15 @@ _COLON = re.compile(
     r"(?P<label>[^\s:\[\](){}\"“”'‘’*_#>|<\-\d][^:\n]{0,99}?)"
     r"(?P<close>\*\*|__)?[ \t\u00a0]*:(?P<close2>\*\*|__)?(?P<sep>[ \t\u00a0]+|$)"
 )
+_CAPWORD = r"[^\W\d_a-z][\w'’.\-]*"
 _TIMED_COLON = re.compile(
     rf"(?P<label>[^\s:\[\](){{}}\"“”'‘’*_#>|<\-\d][^:\n()\[\]]{{0,60}}?)[ \t\u00a0]*"
     rf"(?P<t>\({_TIME}\)|\\?\[{_TIME}\\?\])(?P<close>\*\*|__)?[ \t\u00a0]*:(?P<sep>[ \t\u00a0]+|$)"
+)
+# "Jane Doe (00:01:23) The following is..." - a name, its timestamp, no colon, the text.
+_TIMED_NAME = re.compile(
+    rf"(?P<label>{_CAPWORD}(?: {_CAPWORD}){{0,3}})[ \t\u00a0]*"
+    rf"(?P<t>\({_TIME}\)|\\?\[{_TIME}\\?\])[ \t\u00a0]+(?=\S)"
 )
 _HONORIFICS = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Sen|Senator|Rep|Representative|Chairman|Chairwoman|Chair|Secretary"
@@ -204,6 +210,8 @@ def find_label(line: str, length: int | None = None) -> Label | None:
         stop = _stop(line, start, stamp)
         if stop is not None and (found is None or stop.end < found.end):
             found = stop  # "HYL.  True: that is so" is HYL speaking
+    if found is None and ("(" in line[start:80] or "[" in line[start:80]):
+        found = _timed_name(line, start, stamp)
     if found is not None or (lead is not None and not stamp.startswith(("[", "\\[", "("))):
         return found  # "10:05 A.M. EST" is a time, not a name line
     if whole - start > _NAME_LINE_LONGEST:
@@ -294,6 +302,17 @@ def _stop(line: str, start: int, stamp: str) -> Label | None:
     # A plain name ("Jane Doe.") is weak: only a speaker known from other labels.
     strength = 1 if match.group("plain") else 2
     return Label(_with_stamp(speaker, stamp), key, Form.STOP, strength, match.end(), False)
+
+
+def _timed_name(line: str, start: int, stamp: str) -> Label | None:
+    match = _TIMED_NAME.match(line, start)
+    if match is None:
+        return None
+    speaker = squash(match.group("label"))
+    if label_strength(speaker) == 0:
+        return None
+    timed = f"{speaker} {match.group('t').replace(chr(92), '')}"
+    return Label(_with_stamp(timed, stamp), make_key(speaker), Form.COLON, 2, match.end(), False)
 
 
 def _name_line(line: str, start: int, stamp: str) -> Label | None:

@@ -44,7 +44,8 @@ _FLOOR = re.compile(
 #: Before the first question, a short turn that introduces the next speaker is procedure
 #: too; later, "let me hear from Mr. Doe" is an asker turning a question to a witness.
 _INTRODUCES = re.compile(
-    r"\b(?:hear from|(?:our|the) (?:next|first|last) (?:witness|speaker|guest|panel)"
+    r"\b(?:hear from|we(?:['’]ll| will| shall)? (?:now )?hear\b"
+    r"|(?:our|the) (?:next|first|last) (?:witness|speaker|guest|panel)"
     r"|we (?:have|welcome) (?:a|our|the)\b|^next, we|we have a vote"
     r"|we (?:will|shall|are going to|'ll) (?:now )?(?:recess|reconvene|adjourn|stand in recess))",
     re.IGNORECASE,
