@@ -404,3 +404,28 @@ def test_a_name_and_its_timestamp_without_a_colon() -> None:
         "Jane Guest (00:01:05)",
     ]
     assert doc.questions()[1].passages[0].text == "Do you still have it?"
+
+
+def test_earnings_call_operator_analysts_and_executives() -> None:
+    parts = [
+        "Operator: Good day, and welcome to the call. I now turn the conference over to "
+        "the chief executive. Please go ahead.",
+        "John Chief: Thanks. It was a strong quarter, with revenue up by a tenth and margins "
+        "at a record, thanks to the work of our teams everywhere, and more to come.",
+    ]
+    for n, analyst in enumerate(["Ann Analyst", "Bob Banker", "Cid Broker", "Dee Trader"]):
+        parts.append(f"Operator: Our next question comes from {analyst}. Please go ahead.")
+        parts.append(f"{analyst}: Hi, thanks for taking my question. What drove segment {n}?")
+        executive = "John Chief" if n % 2 else "Mary Finance"
+        parts.append(f"{executive}: Mostly pricing, and some mix, in segment {n}, as expected.")
+    parts.append("Operator: This concludes today's call.")
+    doc = parse("\n\n".join(parts))
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa", "qa"]
+    assert [s.passages[0].speaker for s in doc.questions()] == [
+        "Ann Analyst",
+        "Bob Banker",
+        "Cid Broker",
+        "Dee Trader",
+    ]
+    # The operator's turns stay in place: in the intro, and before each next question.
+    assert doc.questions()[0].passages[-1].speaker == "Operator"

@@ -227,7 +227,13 @@ def _statistical_roles(
     the asker: the numbers decide which, if either.
     """
     votes = _votes(spoken, floor)
+    # Those who reply to questions three times or more, and twice as often as they ask;
+    # failing any, those who do so twice, if together they do it four times or more
+    # (several executives taking a few questions each).
     clear = {k for k, (a, b) in votes.items() if b >= 3 and b >= 2 * a and k not in moderators}
+    if not clear:
+        clear = {k for k, (a, b) in votes.items() if b >= 2 and b >= 2 * a}
+        clear = clear - moderators if sum(votes[k][1] for k in clear) >= 4 else set()
     asking = {k for k, (a, b) in votes.items() if a >= 3 and a >= 2 * b and k not in moderators}
     if clear:
         options = [(_followers(spoken, floor, clear) - moderators, clear)]
