@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from tuireader.parse.words import ANSWER_ROLES, ASK_ROLES, JOINERS, MODERATOR_ROLES, NOT_SPEAKERS
+from tuireader.parse.words import (
+    ANSWER_ROLES,
+    ASK_ROLES,
+    JOINERS,
+    MODERATOR_ROLES,
+    NOT_SPEAKERS,
+    NOT_SPEAKERS_FIRST,
+)
 
 
 class Form(Enum):
@@ -143,6 +150,8 @@ def label_strength(label: str) -> int:
         return 0
     words = bare.split()
     if not 1 <= len(words) <= 9:
+        return 0
+    if words[0].lower().strip(".") in NOT_SPEAKERS_FIRST:
         return 0
     if any(word.lower().strip(".") in NOT_SPEAKERS for word in words):
         return 0

@@ -138,7 +138,12 @@ def accepted_speakers(
     colon_turns = sum(by_form[Form.COLON][k] for k in colon_recurring)
     transcript = role_words or (len(colon_recurring) >= 1 and colon_turns >= 2)
     stop_forms = sum(1 for c in by_form[Form.STOP].values() if c >= 2) >= 2
-    name_lines = sum(1 for c in by_form[Form.NAME_LINE].values() if c >= 2) >= 2
+    # Names alone on their lines, where the document does not label its turns otherwise (a
+    # title line "CRITO" above a dialogue of "CRITO:" turns is a title).
+    name_lines = (
+        sum(1 for c in by_form[Form.NAME_LINE].values() if c >= 2) >= 2
+        and sum(by_form[Form.NAME_LINE].values()) > colon_turns
+    )
     # "Senator Doe" once, where "Senator" speaks often: one of a family of speakers.
     families = {key for key in counts if key not in recurring and _prefixed(key, recurring)}
     asks = any(f.label.role is Role.ASK for f in found)

@@ -92,19 +92,27 @@ MODERATOR_ROLES = frozenset(
 # "Publication Date:", "SCENE:", "PERSONS OF THE DIALOGUE:".
 NOT_SPEAKERS = _words(
     """
-    note notes nb ps p.s source sources update updated edit edited warning caution tip hint
-    important example examples summary abstract date time tags tag category categories subject
-    re fw fwd title author authors by published posted link links url photo photos image video
-    caption credit credits location keywords contents disclaimer translation transcript chapter
-    part section step conclusion introduction background context result results reminder read
-    see also yes no today now then here there this that these it status version price email
-    phone address website tl;dr scene setting persons characters cast dramatis personae
-    language release translator editor illustrator produced posting encoding ebook copyright
-    license licence footnote footnotes table figure appendix episode topic topics agenda
-    present absent attendees members order docket citation for before after from with cc bcc
-    to subject opinion decision held holding issue issues question(s) minutes page
-    yeah yep yup okay ok right sure thanks thank exactly absolutely indeed well oh um uh hmm
-    mhm laughter applause inaudible crosstalk silence pause music break
+    note notes nb ps p.s date time tags tag category categories keywords url link links email
+    phone website updated published posted caption credit credits photo photos image video
+    contents disclaimer transcript translation copyright license licence footnote footnotes
+    appendix docket citation minutes status version price summary abstract chapter section
+    part step scene setting persons characters cast dramatis personae encoding tl;dr by
+    yes no yeah yep yup okay ok right sure thanks thank exactly absolutely indeed well oh um uh
+    hmm mhm laughter applause inaudible crosstalk silence pause music break
+    """
+)
+#: Words that make a field when they come first ("FOR RESPONDENT:", "BY MS. DOE:",
+#: "Translator:", "Release date:"), but may stand inside a speaker's title ("Minister *for*
+#: Foreign Affairs Jane Doe", "Executive *Editor* Jane Doe").
+NOT_SPEAKERS_FIRST = _words(
+    """
+    for before after from with to re fw fwd cc bcc subject title author authors translator
+    editor illustrator produced release language posting ebook source sources update edit
+    edited warning caution tip hint important example examples result results reminder read
+    see also today now then here there this that these it location introduction conclusion
+    background context order further concurring dissenting opinion decision held holding
+    issue issues present absent attendees members agenda topic topics episode table figure
+    page address
     """
 )
 #: Small words inside names and titles: "President *of* Russia", "Ludwig *van* Beethoven".
