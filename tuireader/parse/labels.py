@@ -183,6 +183,7 @@ def _clean(label: str) -> str:
 
 _QA_LETTERS = frozenset("QA")
 _STOP_LONGEST = 80
+_STOP_WORDS = 9  # "Mrs. McCarthy of New York. [presiding]" and longer titles
 _COLON_LONGEST = 140
 #: A label and its timestamps fit in this many characters; the rest of a line is not read.
 _HEAD = 200
@@ -198,6 +199,17 @@ def find_label(line: str, length: int | None = None) -> Label | None:
     whole = len(line) if length is None else length
     if len(line) > _HEAD:
         line = line[:_HEAD]  # a label is near the start; the cost must not grow with lines
+    first = line[:1]
+    if (
+        first.isalpha()
+        and first not in _QA_LETTERS
+        and whole > _NAME_LINE_LONGEST
+        and line.find(":", 0, _COLON_LONGEST) < 0
+        and "(" not in line[:80]
+        and "[" not in line[:80]
+        and not _stop_near(line, 0)
+    ):
+        return None  # most lines of prose: nothing a label could be, without a regex
     pos = len(line) - len(line.lstrip(" \t\u00a0"))
     stamp = ""
     lead = _LEAD_TIME.match(line, pos)
@@ -215,7 +227,7 @@ def find_label(line: str, length: int | None = None) -> Label | None:
             return Label(speaker, found.key, Form.QA, 2, named.end, False)
     if found is None and line.find(":", start, start + _COLON_LONGEST) >= 0:
         found = _colon(line, start, stamp)
-    if (found is None or found.form is Form.COLON) and "." in line[: start + _STOP_LONGEST]:
+    if (found is None or found.form is Form.COLON) and _stop_near(line, start):
         stop = _stop(line, start, stamp)
         if stop is not None and (found is None or stop.end < found.end):
             found = stop  # "HYL.  True: that is so" is HYL speaking
@@ -226,6 +238,15 @@ def find_label(line: str, length: int | None = None) -> Label | None:
     if whole - start > _NAME_LINE_LONGEST:
         return None
     return _name_line(line, start, stamp)
+
+
+def _stop_near(line: str, start: int) -> bool:
+    """Whether a full stop and a space come within a name's length of the start."""
+    for gap in (". ", ".\u00a0", ".\t"):
+        stop = line.find(gap, start, start + _STOP_LONGEST)
+        if stop >= 0 and line.count(" ", start, stop) <= _STOP_WORDS:
+            return True
+    return False
 
 
 def _with_stamp(speaker: str, stamp: str) -> str:
