@@ -23,11 +23,27 @@ from typing import Any, NoReturn
 from tuireader import __version__
 from tuireader.errors import UserError, warn
 from tuireader.load import open_document
-from tuireader.model import Document, Section
+from tuireader.model import BlockKind, Document, Passage, Section
 from tuireader.terminal_text import terminal_json, terminal_safe
 from tuireader.text import DocumentError
 
 EXIT_ERROR = 2
+
+
+def _passage_json(passage: Passage) -> dict[str, Any]:
+    """A passage; its block kind, level and spans only when it has them (Markdown)."""
+    out: dict[str, Any] = {"id": passage.id, "speaker": passage.speaker, "text": passage.text}
+    if passage.block is not BlockKind.PARAGRAPH:
+        out["block"] = passage.block.value
+    if passage.level:
+        out["level"] = passage.level
+    if passage.spans:
+        out["spans"] = [
+            {"start": s.start, "end": s.end, "style": s.style.value}
+            | ({"target": s.target} if s.target is not None else {})
+            for s in passage.spans
+        ]
+    return out
 
 
 def _section_json(section: Section) -> dict[str, Any]:
@@ -35,13 +51,31 @@ def _section_json(section: Section) -> dict[str, Any]:
         "id": section.id,
         "kind": section.kind.value,
         "title": section.title,
-        "passages": [{"id": p.id, "speaker": p.speaker, "text": p.text} for p in section.passages],
+        "passages": [_passage_json(p) for p in section.passages],
         "children": [_section_json(child) for child in section.children],
     }
 
 
 def document_json(document: Document) -> dict[str, Any]:
-    return {"title": document.title, "sections": [_section_json(s) for s in document.sections]}
+    """The structure as JSON; ``metadata`` and ``dropped`` appear when there are any."""
+    out: dict[str, Any] = {"title": document.title}
+    if document.metadata:
+        out["metadata"] = dict(document.metadata)
+    out["sections"] = [_section_json(s) for s in document.sections]
+    if document.dropped:
+        out["dropped"] = [
+            {"line": d.line, "text": d.text, "reason": d.reason} for d in document.dropped
+        ]
+    return out
+
+
+def dropped_lines(document: Document) -> str:
+    """``LINE  REASON  TEXT`` for every line left out of the passages."""
+    if not document.dropped:
+        return ""
+    width = max(len(str(d.line)) for d in document.dropped)
+    reason = max(len(d.reason) for d in document.dropped)
+    return "".join(f"{d.line:>{width}}  {d.reason:<{reason}}  {d.text}\n" for d in document.dropped)
 
 
 def _load(file: str | None) -> Document:
@@ -58,10 +92,21 @@ def _write(text: str) -> None:
 
 def cmd_sections(args: argparse.Namespace) -> int:
     document = _load(args.file)
+    if args.dropped:
+        listing = dropped_lines(document)
+        _write(listing)
+        if not listing:
+            print("No lines were dropped: every line is in a passage.", file=sys.stderr)
+        return 0
     if args.json:
         sys.stdout.write(terminal_json(document_json(document)) + "\n")
         return 0
-    lines = [terminal_safe(document.title), ""]
+    lines = [terminal_safe(document.title)]
+    lines.extend(
+        terminal_safe(f"  {key}: {' '.join(value.split())}")
+        for key, value in document.metadata.items()
+    )
+    lines.append("")
     width = max(len(s.id) for s in document.walk()) if document.sections else 0
     for top in document.sections:
         for section in top.walk():
@@ -72,6 +117,10 @@ def cmd_sections(args: argparse.Namespace) -> int:
             lines.append(f"{indent}{section.id:<{width}}  {title}{suffix}")
     _write("\n".join(lines) + "\n")
     return 0
+
+
+#: How ``show`` marks Markdown blocks in plain text (a heading gets its level's marks).
+_LEADS = {BlockKind.LIST_ITEM: "- "}
 
 
 def render_section(section: Section, width: int) -> str:
@@ -85,7 +134,25 @@ def render_section(section: Section, width: int) -> str:
         if passage.speaker and passage.speaker != previous:
             text = f"{passage.speaker}: {text}"
         previous = passage.speaker
-        out.append(textwrap.fill(text, width=width, break_on_hyphens=False) or text)
+        if passage.block is BlockKind.CODE:
+            out.extend("    " + line for line in passage.text.split("\n"))
+            out.append("")
+            continue
+        lead = _LEADS.get(passage.block, "")
+        if passage.block is BlockKind.HEADING:
+            lead = "#" * max(passage.level, 1) + " "
+        elif passage.block is BlockKind.LIST_ITEM:
+            lead = "  " * max(passage.level - 1, 0) + lead
+        elif passage.block is BlockKind.QUOTE:
+            lead = "> " * max(passage.level, 1)
+        filled = textwrap.fill(
+            text,
+            width=width,
+            break_on_hyphens=False,
+            initial_indent=lead,
+            subsequent_indent=" " * len(lead) if passage.block is not BlockKind.QUOTE else lead,
+        )
+        out.append(filled or text)
         out.append("")
     for child in section.children:
         out.append(f"- {child.id}: {child.title}")
@@ -221,6 +288,12 @@ def _command_parser() -> argparse.ArgumentParser:
     _common_sub(sections)
     sections.add_argument("file", nargs="?", metavar="FILE")
     sections.add_argument("--json", action="store_true", help="print JSON")
+    sections.add_argument(
+        "--dropped",
+        action="store_true",
+        help="print the lines left out of the text (page chrome, running headers, the "
+        "repeated title) with their line numbers, to check nothing real was lost",
+    )
     sections.set_defaults(handler=cmd_sections)
 
     show = commands.add_parser("show", help="print one section as plain text")

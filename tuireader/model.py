@@ -7,7 +7,7 @@ the same text is parsed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -16,20 +16,70 @@ class SectionKind(StrEnum):
     """What a section holds; the UI and search use it to group and label."""
 
     INTRO = "intro"
+    #: An opening statement: a speaker's turn before the first question (``statement-N``).
+    STATEMENT = "statement"
     QA = "qa"
+    #: A run of turns of a dialogue without an interviewer (``exchange-N``).
+    EXCHANGE = "exchange"
     COMMENTS = "comments"
     COMMENT = "comment"
     SPEECH = "speech"
     TEXT = "text"
 
 
+class BlockKind(StrEnum):
+    """What kind of block a passage is (Markdown documents have all of them)."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"  # ``level`` 1-6
+    LIST_ITEM = "list_item"  # ``level``: nesting depth, 1 for a top-level item
+    CODE = "code"  # text keeps its line breaks
+    QUOTE = "quote"  # ``level``: quotation depth
+    RULE = "rule"  # a thematic break; text is the marker as written
+
+
+class SpanStyle(StrEnum):
+    EMPHASIS = "emphasis"
+    STRONG = "strong"
+    CODE = "code"
+    LINK = "link"  # ``Span.target`` is the address
+    STRIKE = "strike"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A style over ``text[start:end]`` of a passage's plain text."""
+
+    start: int
+    end: int
+    style: SpanStyle
+    target: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Passage:
-    """One paragraph: the unit that notes and bookmarks attach to."""
+    """One paragraph: the unit that notes and bookmarks attach to.
+
+    ``text`` is always plain (search and note anchoring use it); Markdown structure is in
+    ``block``/``level`` and inline styles in ``spans``, which default to nothing so that the
+    ~100k passages of a large plain document cost no more than before.
+    """
 
     id: str
     speaker: str | None
     text: str
+    block: BlockKind = BlockKind.PARAGRAPH
+    level: int = 0
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedLine:
+    """A source line left out of the passages (page chrome, a repeated title)."""
+
+    line: int  # 1-based, in the normalised text
+    text: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +114,10 @@ class Document:
     warnings: tuple[str, ...] = ()
     #: True for a preview made from the start of a large file while the rest is read.
     partial: bool = False
+    #: Front matter (YAML ``---`` or TOML ``+++`` block on top): lower-case keys, text values.
+    metadata: Mapping[str, str] = field(default_factory=dict)
+    #: Lines that are in no passage, so a reader can check nothing real was thrown away.
+    dropped: tuple[DroppedLine, ...] = ()
     _by_id: dict[str, Section] = field(default_factory=dict, init=False, repr=False, compare=False)
     _order: list[Section] = field(default_factory=list, init=False, repr=False, compare=False)
     _index: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)

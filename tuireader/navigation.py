@@ -10,6 +10,7 @@ import bisect
 from dataclasses import dataclass
 
 from tuireader.model import Document, Section, SectionKind
+from tuireader.titles import short_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +35,11 @@ class Navigator:
             self._before.append(total)
             total += len(section.passages)
         self._total_passages = total
-        comments = [i for i, s in enumerate(self.sections) if s.kind is SectionKind.COMMENT]
-        self._comment_number = {index: n for n, index in enumerate(comments, start=1)}
+        self._number: dict[SectionKind, dict[int, int]] = {}
+        for kind in (SectionKind.COMMENT, SectionKind.STATEMENT, SectionKind.EXCHANGE):
+            found = [i for i, s in enumerate(self.sections) if s.kind is kind]
+            self._number[kind] = {index: n for n, index in enumerate(found, start=1)}
+        self._comment_number = self._number[SectionKind.COMMENT]
 
     @property
     def empty(self) -> bool:
@@ -139,14 +143,17 @@ class Navigator:
         total_questions = "…" if self.document.partial else str(len(self._questions))
         if section.kind is SectionKind.QA:
             where = f"Q{self._question_number[position.section]}/{total_questions}"
-        elif section.kind is SectionKind.COMMENT:
-            number = self._comment_number[position.section]
-            where = f"Comment {number}/{len(self._comment_number)}"
+        elif section.kind in _COUNTED:
+            numbers = self._number[section.kind]
+            where = f"{_COUNTED[section.kind]} {numbers[position.section]}/{len(numbers)}"
+            if section.kind is SectionKind.STATEMENT:
+                where = f"{where} ({_shorten(section.title)})"
         loading = " · reading the rest of the document…" if self.document.partial else ""
         return f"{where} · passage {position.passage + 1}/{count}{loading}"
 
     def short_name(self, section: Section) -> str:
-        """A few words naming a section: ``Q3``, ``Intro``, ``Speech``, a comment's author."""
+        """A few words naming a section: ``Q3``, ``Intro``, ``Speech``, ``Comment 2``,
+        ``Exchange 3``; a statement by its speaker; a text part by its title."""
         index = self._index.get(section.id)
         if section.kind is SectionKind.QA and index is not None:
             return f"Q{self._question_number[index]}"
@@ -154,9 +161,9 @@ class Navigator:
             return "Intro"
         if section.kind is SectionKind.SPEECH:
             return "Speech"
-        if section.kind is SectionKind.COMMENT and index is not None:
-            return f"Comment {self._comment_number[index]}"
-        return section.title if len(section.title) <= 24 else section.title[:23] + "…"
+        if section.kind in (SectionKind.COMMENT, SectionKind.EXCHANGE) and index is not None:
+            return f"{_COUNTED[section.kind]} {self._number[section.kind][index]}"
+        return _shorten(section.title)
 
     def progress(self, position: Position) -> int:
         """How far through the document a position is, in percent of its passages (``less``
@@ -194,3 +201,15 @@ class Navigator:
         if "." in wanted:
             return self.position_of_passage(wanted)
         return self.position_of(wanted)
+
+
+#: Sections numbered in the status line: "Comment 2/4", "Statement 1/3", "Exchange 5/9".
+_COUNTED = {
+    SectionKind.COMMENT: "Comment",
+    SectionKind.STATEMENT: "Statement",
+    SectionKind.EXCHANGE: "Exchange",
+}
+
+
+def _shorten(title: str, limit: int = 24) -> str:
+    return short_title(title, limit)

@@ -24,7 +24,7 @@ def headless_modules() -> list[str]:
 
 def test_every_module_outside_ui_is_checked() -> None:
     names = headless_modules()
-    for expected in ("tuireader.cli", "tuireader.store.notes", "tuireader.parse.transcript"):
+    for expected in ("tuireader.cli", "tuireader.store.notes", "tuireader.parse.turns"):
         assert expected in names
     assert not any(name.startswith("tuireader.ui") for name in names)
 
@@ -40,3 +40,20 @@ def test_importing_it_loads_no_ui_library(module: str) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == ""
+
+
+def test_plain_text_loads_no_markdown_or_yaml_parser() -> None:
+    """Start-up matters: markdown-it and PyYAML load only for documents that need them."""
+    code = (
+        "import sys\n"
+        "from tuireader.load import open_document\n"
+        "open_document(None)\n"
+        "print(sorted(m for m in ('markdown_it', 'yaml') if m in sys.modules))\n"
+        "from tuireader.parse import parse_document\n"
+        "parse_document('---\\ntitle: T\\n---\\n# Head\\n\\nSome *text*.\\n', 'x.md')\n"
+        "print(sorted(m for m in ('markdown_it', 'yaml') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split("\n")[:2] == ["[]", "['markdown_it', 'yaml']"]

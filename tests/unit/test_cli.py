@@ -182,3 +182,52 @@ def test_running_out_of_memory_is_one_sentence(
         "tuireader: There was not enough memory to finish: huge.txt is too large for this "
         "computer.\n"
     )
+
+
+PRESS_CALL = (
+    '---\ntitle: "A Press Call\\u2019s Title"\ndate: 2024-11-13\ntags: [press, call]\n---\n'
+    "Support Example\n\n"
+    "MODERATOR:  Thanks for joining.  Over to you.\n\n"
+    "SENIOR OFFICIAL:  We have made **real** progress, see [the plan](https://example.org).\n\n"
+    "Q    What happens next?\n\n"
+    "SENIOR OFFICIAL:  We will see.\n\n"
+    "- first point\n- second point\n"
+)
+
+
+def test_sections_shows_metadata_and_new_kinds(tmp_path: Path) -> None:
+    path = _write(tmp_path / "call.md", PRESS_CALL.encode())
+    result = run("sections", str(path))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "A Press Call’s Title"
+    assert "  date: 2024-11-13" in lines and "  tags: press, call" in lines
+    assert any(line.startswith("statement-1") and "SENIOR OFFICIAL" in line for line in lines)
+    assert any(line.startswith("qa-1") and "What happens next?" in line for line in lines)
+
+
+def test_sections_json_has_metadata_blocks_and_spans(tmp_path: Path) -> None:
+    path = _write(tmp_path / "call.md", PRESS_CALL.encode())
+    data = json.loads(run("sections", "--json", str(path)).stdout)
+    assert data["metadata"]["title"] == "A Press Call’s Title"
+    kinds = [s["kind"] for s in data["sections"]]
+    assert kinds == ["intro", "statement", "qa"]
+    statement = data["sections"][1]["passages"][0]
+    assert statement["text"] == "We have made real progress, see the plan."
+    styles = {(s["style"], statement["text"][s["start"] : s["end"]]) for s in statement["spans"]}
+    assert styles == {("strong", "real"), ("link", "the plan")}
+    assert statement["spans"][1]["target"] == "https://example.org"
+    items = [p for p in data["sections"][2]["passages"] if p.get("block") == "list_item"]
+    assert [(p["text"], p["level"]) for p in items] == [("first point", 1), ("second point", 1)]
+    assert data["dropped"] == [{"line": 6, "text": "Support Example", "reason": "page chrome"}]
+
+
+def test_sections_dropped_lists_left_out_lines(tmp_path: Path) -> None:
+    path = _write(tmp_path / "call.md", PRESS_CALL.encode())
+    result = run("sections", "--dropped", str(path))
+    assert result.returncode == 0
+    assert result.stdout == "6  page chrome  Support Example\n"
+    clean = _write(tmp_path / "clean.txt", b"Question: Why?\n\nA: Because.\n")
+    nothing = run("sections", "--dropped", str(clean))
+    assert nothing.returncode == 0 and nothing.stdout == ""
+    assert "No lines were dropped" in nothing.stderr

@@ -99,8 +99,48 @@ def test_resolve_what_a_user_types_to_go_somewhere(seed: Document) -> None:
 def test_resolve_numbers_sections_when_there_are_no_questions() -> None:
     from tuireader.parse import parse_document
 
-    document = parse_document("One.\n\n# Two\n\nText.\n\n# Three\n\nMore text.\n", "x")
-    nav = Navigator(document)
-    assert nav.question_count == 0
+    text = "".join(f"# Part {n}\n\nText of part {n}.\n\n" for n in range(1, 5))
+    nav = Navigator(parse_document(text, "x"))
+    assert nav.question_count == 0 and len(nav.sections) >= 3
     second = nav.resolve("2")
-    assert second is not None and nav.section(second).title == "Two"
+    assert second is not None and nav.section(second) is nav.sections[1]
+    assert nav.resolve(str(len(nav.sections) + 1)) is None
+
+
+def _statements_and_exchanges() -> tuple[Document, Document]:
+    from tuireader.parse import parse_document
+
+    press = parse_document(
+        "MR. SMITH: Good morning. We have made progress on the plan.\n\n"
+        "DR. JONES: Thank you. The numbers are better this week.\n\n"
+        "Q: How much better?\n\nDR. JONES: Ten percent.\n\n"
+        "Q: And next week?\n\nMR. SMITH: We will see.\n",
+        "t",
+    )
+    dialogue = parse_document(
+        "\n\n".join(f"{'ALICE' if n % 2 else 'BOB'}: Line {n} of a long talk." for n in range(30)),
+        "t",
+    )
+    return press, dialogue
+
+
+def test_statements_are_named_by_their_speaker() -> None:
+    press, _ = _statements_and_exchanges()
+    nav = Navigator(press)
+    assert [s.id for s in nav.sections] == ["statement-1", "statement-2", "qa-1", "qa-2"]
+    assert nav.short_name(nav.sections[0]) == "MR. SMITH"
+    assert nav.short_name(nav.sections[1]) == "DR. JONES"
+    assert nav.describe(Position(1, 0)) == "Statement 2/2 (DR. JONES) · passage 1/1"
+    assert nav.describe(Position(3, 1)) == "Q2/2 · passage 2/2"
+    # Questions are still what next/previous answer move through.
+    assert ids(nav, nav.next_answer(Position(0, 0))) == ("qa-1", 0)
+
+
+def test_exchanges_are_numbered() -> None:
+    _, dialogue = _statements_and_exchanges()
+    nav = Navigator(dialogue)
+    names = [nav.short_name(s) for s in nav.sections]
+    assert names == [f"Exchange {n}" for n in range(1, len(names) + 1)]
+    assert len(names) == 3  # 30 turns, 12 to an exchange
+    assert nav.describe(Position(2, 0)) == "Exchange 3/3 · passage 1/6"
+    assert nav.question_count == 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuireader.parse import page, parse_document, transcript
+from tuireader.parse import page, parse_document
+from tuireader.parse.labels import find_label
 from tuireader.text import normalise
 
 WORDS = st.sampled_from(
@@ -68,16 +69,87 @@ def test_parser_never_raises_and_keeps_every_line(raw: str) -> None:
     texts = [p.text for s in doc.walk() for p in s.passages]
     texts += [f"{p.speaker}: {p.text}" for s in doc.walk() for p in s.passages if p.speaker]
     names = {_squash(t) for t in [doc.title, *(s.title for s in doc.walk())]}
-    for line in text.split("\n"):
+    dropped = {d.line for d in doc.dropped}
+    for number, line in enumerate(text.split("\n"), start=1):
         content = _squash(line)
-        if not content or page.is_leftover(line):
+        if not content or number in dropped:
+            assert (
+                not content
+                or page.is_leftover(line)
+                or _squash(line) in names
+                or any(d.line == number and d.text == line for d in doc.dropped)
+            )
             continue
-        found = transcript.split_label(line.strip())
-        after_label = _squash(found[1]) if found else content
+        found = find_label(line.strip())
+        after_label = _squash(line.strip()[found.end :]) if found else content
         squashed = [_squash(t) for t in texts]
+        heading = _squash(content.lstrip("#"))  # a heading's text is kept without its marks
         assert (
             _holders(content, squashed)
             or _holders(after_label, squashed)
+            or _holders(heading, squashed)
             or content in names
-            or _squash(content.lstrip("#")) in names
+            or heading in names
         ), (line, doc)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_same_text_same_ids(raw: str) -> None:
+    text = normalise(raw)
+    first, second = parse_document(text, "a"), parse_document(text, "b")
+    assert first.sections == second.sections
+    assert first.dropped == second.dropped
+    ids = [s.id for s in first.walk()]
+    assert len(ids) == len(set(ids))
+    passage_ids = [p.id for s in first.walk() for p in s.passages]
+    assert len(passage_ids) == len(set(passage_ids))
+
+
+MARKDOWN_WORDS = st.sampled_from(
+    [
+        "**Q:**",
+        "**Jane Doe:**",
+        "*x*",
+        "`c`",
+        "[a](b)",
+        "\\[04:01\\]",
+        "- ",
+        "1.",
+        ">",
+        "```",
+        "---",
+        "#",
+        "##",
+        "Q",
+        "A.",
+        "Mr.",
+        "Doe.",
+        "\u00a0",
+        "<b>",
+        "x",
+        "?",
+        ":",
+        "\t",
+    ]
+)
+MARKDOWN = st.lists(st.lists(MARKDOWN_WORDS, max_size=6).map(" ".join), max_size=30).map("\n".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(MARKDOWN)
+def test_markdown_never_raises_and_spans_stay_inside_their_text(raw: str) -> None:
+    doc = parse_document(normalise(raw), "doc.md")
+    for section in doc.walk():
+        for passage in section.passages:
+            for span in passage.spans:
+                assert 0 <= span.start < span.end <= len(passage.text), (passage, span)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_dropped_lines_are_real_lines_of_the_text(raw: str) -> None:
+    text = normalise(raw)
+    lines = text.split("\n")
+    for dropped in parse_document(text, "prop").dropped:
+        assert lines[dropped.line - 1] == dropped.text

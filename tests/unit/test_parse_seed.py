@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from tuireader.model import Document, SectionKind
-from tuireader.parse import page, transcript
+from tuireader.parse import page
+from tuireader.parse.labels import find_label
 
 TITLE = "Foreign Minister Sergey Lavrov’s Interview With Italy’s Panorama Magazine"
 
@@ -124,9 +125,9 @@ def test_nothing_lost(seed: Document, seed_text: str) -> None:
         content = line.strip()
         if not content or page.is_leftover(line) or content == TITLE:
             continue
-        found = transcript.split_label(content)
-        if found and transcript.label_strength(found[0]):
-            content = found[1].strip()
+        found = find_label(content)
+        if found and found.strength and not found.alone:
+            content = content[found.end :].strip()
         holders = [p for p in passages if content in p.text]
         if not holders:
             assert titles.count(content) == 1, line

@@ -63,10 +63,10 @@ def test_upper_case_speakers_dialogue() -> None:
     assert speakers(doc, "qa-1") == ["MR. SMITH", "SOCRATES"]
 
 
-def test_dialogue_without_questions_is_kept_in_parts() -> None:
+def test_dialogue_without_questions_is_an_exchange() -> None:
     doc = parse("ALICE: Hello.\n\nBOB: Hi there.\n\nALICE: Fine day.\n")
-    assert [s.kind for s in doc.sections] == [SectionKind.TEXT]
-    assert speakers(doc, "part-1") == ["ALICE", "BOB", "ALICE"]
+    assert [s.kind for s in doc.sections] == [SectionKind.EXCHANGE]
+    assert speakers(doc, "exchange-1") == ["ALICE", "BOB", "ALICE"]
 
 
 def test_several_people_answer_one_question() -> None:
@@ -115,8 +115,14 @@ def test_false_labels_stay_text() -> None:
 def test_single_word_label_counts_when_it_recurs() -> None:
     doc = parse("Question: One?\n\nLavrov: Yes.\n\nQuestion: Two?\n\nLavrov: No.\n")
     assert speakers(doc, "qa-1") == ["Question", "Lavrov"]
+    # Once, a single word is not a speaker: the paragraph is the unlabelled answer.
     once = parse("Question: One?\n\nLavrov: Yes.\n")
-    assert speakers(once, "qa-1") == ["Question", "Question"]
+    assert speakers(once, "qa-1") == ["Question", None]
+    qa = once.section("qa-1")
+    assert qa is not None and qa.passages[1].text == "Lavrov: Yes."
+    # A question nobody answers is no question.
+    alone = parse("Some text.\n\nQuestion: One?\n")
+    assert alone.questions() == ()
 
 
 def test_markup_and_escapes_are_text() -> None:
@@ -134,10 +140,11 @@ def test_markup_and_escapes_are_text() -> None:
 def test_markdown_headings_make_sections() -> None:
     doc = parse("# The Book\n\nOpening.\n\n## One\n\nFirst.\n\n## Two\n\nSecond.\nMore.\n")
     assert doc.title == "The Book"
+    # What comes before the first heading is the intro, as in a transcript.
     assert [(s.id, s.title) for s in doc.sections] == [
-        ("part-1", "Opening."),
-        ("part-2", "One"),
-        ("part-3", "Two"),
+        ("intro", "Intro"),
+        ("part-1", "One"),
+        ("part-2", "Two"),
     ]
     assert [p.text for p in doc.sections[2].passages] == ["Second. More."]
 

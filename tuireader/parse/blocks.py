@@ -1,12 +1,27 @@
-"""Lines to paragraphs ("blocks"): blank lines separate, single line breaks are joined."""
+"""Lines to paragraphs ("blocks"): blank lines separate, single line breaks are joined.
+
+Printed records indent the first line of every paragraph and put no blank line between
+them; when a document is laid out so, a line with that indent starts a paragraph too. Text
+taken from PDF pages may have one paragraph per line and no blank lines: lines too long to
+be hard-wrapped are paragraphs of their own. Running headers and page numbers repeated at
+page breaks are dropped (and listed, like page chrome, in ``Document.dropped``).
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tuireader.model import BlockKind, DroppedLine, Span
+from tuireader.parse.labels import find_label
+
 _HEADING = re.compile(r"#{1,6}[ \t]+\S")
+
+#: How many first-line indents (a line indented 2-8 spaces between unindented ones) make a
+#: document one that starts its paragraphs so.
+_INDENT_EVIDENCE = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,17 +30,23 @@ class Block:
 
     ``text`` has its lines joined by single spaces; ``raw`` keeps the original lines;
     ``line`` is the 1-based line number of its first line; ``blanks_before`` counts the blank
-    lines in front of it (scraped comment threads use two to separate comments).
+    lines in front of it (scraped comment threads use two to separate comments); ``starts``
+    holds the offset in ``text`` where each source line begins (labels may start there).
+    Markdown blocks also carry their kind, level and inline spans.
     """
 
     text: str
     raw: str
     line: int
     blanks_before: int
+    kind: BlockKind = BlockKind.PARAGRAPH
+    level: int = 0
+    spans: tuple[Span, ...] = ()
+    starts: tuple[int, ...] = (0,)
 
     @property
     def is_heading(self) -> bool:
-        return self.raw.startswith("#") and _HEADING.match(self.raw) is not None
+        return self.kind is BlockKind.HEADING
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,49 +54,208 @@ class SplitText:
     blocks: list[Block]
     #: Index in ``blocks`` of the first block after the comment widget, or None.
     comments_start: int | None
+    dropped: list[DroppedLine]
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def paragraph_indent(lines: list[str]) -> int | None:
+    """The first-line indent of a printed-record layout, or None if paragraphs are not so."""
+    seen: Counter[int] = Counter()
+    for index in range(1, len(lines) - 1):
+        line = lines[index]
+        if line[:1] != " ":
+            continue
+        width = _indent(line)
+        before, after = lines[index - 1], lines[index + 1]
+        if (
+            2 <= width <= 8
+            and before.strip()
+            and after.strip()
+            and _indent(before) == 0
+            and _indent(after) == 0
+        ):
+            seen[width] += 1
+    if not seen:
+        return None
+    width, count = seen.most_common(1)[0]
+    return width if count >= _INDENT_EVIDENCE else None
+
+
+#: A line that stands first after a blank line this many times, always the same, is a page's
+#: running header or footer (text extracted from PDF pages), or a page number.
+_RUNNING = 3
+#: A paragraph with a line longer than this is not hard-wrapped: each line is a paragraph.
+_UNWRAPPED = 250
+_SENTENCE_END = frozenset('.?!:;"”’)]…')
+_RUNNING_LONGEST = 70
+_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True, slots=True)
+class RunningHeads:
+    """What repeats at page breaks of text taken from PDF pages."""
+
+    exact: frozenset[str]  # the same line each time: ``O5S1GUO1 Doe - Direct``
+    shapes: frozenset[str]  # the same but for its numbers: ``Cite as 28 Dec. 437``
+    numbers: bool  # page numbers: ``437``, ``Page 2 of 21``
+
+    def __bool__(self) -> bool:
+        return bool(self.exact or self.shapes or self.numbers)
+
+    def match(self, stripped: str) -> bool:
+        if len(stripped) > _RUNNING_LONGEST:
+            return False
+        if self.numbers and _PAGE_NUMBER.fullmatch(stripped):
+            return True
+        if stripped in self.exact:
+            return True
+        return bool(self.shapes) and _DIGITS.sub("#", stripped) in self.shapes
+
+
+def _head_like(stripped: str) -> bool:
+    return (
+        stripped[-1] not in '.?!:;,)"”’'
+        and any(ch.isalpha() for ch in stripped)
+        and not stripped.startswith("#")
+        and find_label(stripped) is None
+    )
+
+
+def running_heads(lines: list[str]) -> RunningHeads:
+    """Lines repeated at page breaks: ``O5S1GUO1 Doe - Direct``, ``Cite as 28 Dec. 437``.
+
+    A candidate is short, has letters, does not end a sentence and is no speaker label (a
+    name alone on its line may recur as often). It is a running header when the same line
+    starts a paragraph at least ``_RUNNING`` times, or when lines that differ only in their
+    numbers recur as often and one of them cuts a sentence in two (a page break inside a
+    paragraph; a chapter heading never does). Page numbers (``437``, ``Page 2 of 21``) are
+    dropped when there are at least as many.
+    """
+    exact: Counter[str] = Counter()
+    shapes: Counter[str] = Counter()
+    cutting: set[str] = set()
+    numbers = 0
+    previous = ""
+    previous_blank = True
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            previous_blank = True
+            continue
+        if len(stripped) <= _RUNNING_LONGEST:
+            if _PAGE_NUMBER.fullmatch(stripped):
+                numbers += 1
+            elif (previous_blank or _DIGITS.search(stripped)) and _head_like(stripped):
+                if previous_blank:
+                    exact[stripped] += 1
+                if _DIGITS.search(stripped):
+                    shape = _DIGITS.sub("#", stripped)
+                    shapes[shape] += 1
+                    before = _DIGITS.sub("#", previous)
+                    if previous and previous[-1] not in _SENTENCE_END and before != shape:
+                        cutting.add(shape)
+        previous = stripped
+        previous_blank = False
+    return RunningHeads(
+        frozenset(line for line, count in exact.items() if count >= _RUNNING),
+        frozenset(shape for shape in cutting if shapes[shape] >= _RUNNING),
+        numbers >= _RUNNING,
+    )
+
+
+def make_block(lines: list[str], first_line: int, blanks: int) -> Block:
+    if len(lines) == 1:  # most paragraphs of most documents: the fast way
+        return Block(lines[0].strip(), lines[0], first_line, blanks)
+    parts: list[str] = []
+    starts: list[int] = []
+    size = 0
+    for part in lines:
+        stripped = part.strip()
+        if not stripped:
+            continue
+        if parts:
+            size += 1
+        starts.append(size)
+        parts.append(stripped)
+        size += len(stripped)
+    return Block(" ".join(parts), "\n".join(lines), first_line, blanks, starts=tuple(starts))
 
 
 def split_blocks(
     text: str,
     is_leftover: Callable[[str], bool],
     opens_comments: Callable[[str], bool],
+    first_line: int = 1,
 ) -> SplitText:
-    """Cut text into blocks, dropping leftover lines (a dropped line also ends a paragraph)."""
+    """Cut text into blocks, dropping leftover lines (a dropped line also ends a paragraph).
+
+    ``first_line`` is the number of the text's first line in the whole document (front
+    matter before it is not part of ``text``).
+    """
     blocks: list[Block] = []
+    dropped: list[DroppedLine] = []
     comments_start: int | None = None
     pending: list[str] = []
-    first_line = 0
+    start = 0
     blanks = 0
     blanks_before_pending = 0
+    # split("\n"), not splitlines(): U+2028 and friends are text, not line ends.
+    lines = text.split("\n")
+    indent = paragraph_indent(lines)
+    heads = running_heads(lines)
 
     def flush() -> None:
         nonlocal pending
-        if pending:
-            stripped = [part.strip() for part in pending]
-            joined = " ".join(part for part in stripped if part)
-            blocks.append(Block(joined, "\n".join(pending), first_line, blanks_before_pending))
-            pending = []
+        if not pending:
+            return
+        if len(pending) > 1 and max(len(line) for line in pending[:-1]) > _UNWRAPPED:
+            # Not hard-wrapped: one paragraph per line (text taken from PDF pages), except
+            # where a long line stops mid-sentence and the next goes on with it.
+            first = 0
+            for offset, line in enumerate(pending):
+                tail = line.rstrip()
+                goes_on = len(tail) > 100 and tail[-1:] not in _SENTENCE_END
+                if offset == len(pending) - 1 or not goes_on:
+                    blanks_here = blanks_before_pending if first == 0 else 0
+                    part = pending[first : offset + 1]
+                    blocks.append(make_block(part, start + first, blanks_here))
+                    first = offset + 1
+        else:
+            blocks.append(make_block(pending, start, blanks_before_pending))
+        pending = []
 
-    # split("\n"), not splitlines(): U+2028 and friends are text, not line ends.
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(lines, start=first_line):
         if not line.strip():
             flush()
             blanks += 1
             continue
+        if heads and heads.match(line.strip()):
+            # Dropped where it stands: a page break inside a paragraph does not end it.
+            dropped.append(DroppedLine(number, line, "running header"))
+            continue
         if len(line) <= 60 and is_leftover(line):
             flush()
+            dropped.append(DroppedLine(number, line, "page chrome"))
             if comments_start is None and opens_comments(line):
                 comments_start = len(blocks)
             continue
         if line.startswith("#") and _HEADING.match(line):
             flush()
-            blocks.append(Block(line.strip(), line, number, blanks))
+            marks = len(line) - len(line.lstrip("#"))
+            heading = line.strip()[marks:].strip()
+            blocks.append(Block(heading, line, number, blanks, BlockKind.HEADING, marks))
             blanks = 0
             continue
+        if indent is not None and pending and line[:1] == " " and _indent(line) == indent:
+            flush()
         if not pending:
-            first_line = number
+            start = number
             blanks_before_pending = blanks
             blanks = 0
         pending.append(line)
     flush()
-    return SplitText(blocks, comments_start)
+    return SplitText(blocks, comments_start, dropped)

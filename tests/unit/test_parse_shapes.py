@@ -1,0 +1,431 @@
+"""Whole-document shapes: layouts, roles, statements, moderators, dialogues, PDF leftovers.
+
+Small documents written for the case; the real ones are in tests/corpus/.
+"""
+
+from __future__ import annotations
+
+from tuireader.model import Document
+from tuireader.parse import parse_document
+from tuireader.text import decode
+
+
+def parse(text: str, source: str = "test") -> Document:
+    return parse_document(decode(text.encode()).text, source)
+
+
+def kinds(doc: Document) -> list[str]:
+    return [s.kind.value for s in doc.sections]
+
+
+def texts(doc: Document, section_id: str) -> list[tuple[str | None, str]]:
+    section = doc.section(section_id)
+    assert section is not None, [s.id for s in doc.walk()]
+    return [(p.speaker, p.text) for p in section.passages]
+
+
+PRINTED_RECORD = """\
+    The Chairman. The committee will come to order. We will hear
+from our witness today, who has been very patient with us and
+with this committee over many years and many hearings alike.
+    Mr. Roe. Thank you, Mr. Chairman. I am glad to be here today
+to present my case, which I will do at some length as usual,
+and I will be happy to take your questions once I am done.
+    The Chairman. Thank you. Mr. Roe, why did prices rise in
+the second half of the year?
+    Mr. Roe. Because demand came back faster than anyone thought
+it would, and supply could not follow it in time.
+    Mr. Price from Ohio.
+    The Chairman. And will they fall again, do you think?
+    Mr. Roe. Not soon: the supply will take a year or two to
+recover, and demand is still strong in every sector.
+    The Chairman. My time has expired. The gentlelady from
+California.
+    Mrs. Lee of California. Thank you. Do you expect them to
+fall again next year?
+    Mr. Roe. Not next year, I am afraid, whatever we might do
+about it now or later.
+    The Chairman. The gentlelady's time has expired.
+"""
+
+
+def test_printed_record_indented_turns_without_blank_lines() -> None:
+    doc = parse(PRINTED_RECORD)
+    # The chair's short opening only introduces the witness: the intro; the witness's
+    # opening is a statement, though it ends by inviting questions.
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa"]
+    assert [s.title for s in doc.sections[:2]] == ["Intro", "Mr. Roe"]
+    assert texts(doc, "qa-1") == [
+        ("The Chairman", "Thank you. Mr. Roe, why did prices rise in the second half of the year?"),
+        (
+            "Mr. Roe",
+            "Because demand came back faster than anyone thought it would, and supply could "
+            "not follow it in time.",
+        ),
+        ("Mr. Roe", "Mr. Price from Ohio."),  # a sentence that looks like a label is text
+    ]
+    # The chair's floor-giving and time-keeping turns are kept in place, never questions.
+    assert texts(doc, "qa-2")[-1][1] == "My time has expired. The gentlelady from California."
+    assert texts(doc, "qa-3")[0][0] == "Mrs. Lee of California"
+    assert texts(doc, "qa-3")[-1] == ("The Chairman", "The gentlelady's time has expired.")
+
+
+COURT = """\
+THE COURT: Please be seated.
+MS. ROE: Thank you, your Honor. We call the next witness, who
+has been waiting in the hall.
+Q. Good morning.
+A. Good morning.
+Q. Where do you live?
+MR. DOE: Objection.
+THE COURT: Overruled. You may answer.
+A. In Ohio.
+Q. Since when?
+MR. DOE: Objection, form.
+THE COURT: Sustained.
+Q. When did you move there?
+A. In 1998.
+"""
+
+
+def test_court_questions_answers_and_asides() -> None:
+    doc = parse(COURT)
+    assert kinds(doc) == ["intro", "qa", "qa", "qa"]
+    # Giving the floor and calling a witness are procedure, not opening statements.
+    assert [s for s, _ in texts(doc, "intro")] == ["THE COURT", "MS. ROE"]
+    # An objection and a ruling are asides inside the question.
+    assert [s for s, _ in texts(doc, "qa-2")] == ["Q", "MR. DOE", "THE COURT", "A"]
+    # A question withdrawn after an objection and asked again is one question.
+    assert texts(doc, "qa-3")[0] == ("Q", "Since when?")
+    assert texts(doc, "qa-3")[-1] == ("A", "In 1998.")
+
+
+PRESS = """\
+MODERATOR:  Thanks for joining.  Over to you.
+
+MR. OFFICIAL:  Good morning.  We have three things to say today, at length.
+
+MODERATOR:  Our first question goes to Jane.
+
+Q    Can you hear me?
+
+MODERATOR:  Yes.
+
+Q    Great.  What happens next?
+
+MR. OFFICIAL:  We wait.
+
+DR. EXPERT:  And we study.
+
+Q    And after that?
+
+MR. OFFICIAL:  Next question.
+
+Q    Why?
+
+DR. EXPERT:  Because.
+"""
+
+
+def test_press_call_statement_moderator_and_several_answerers() -> None:
+    doc = parse(PRESS)
+    assert kinds(doc) == ["intro", "statement", "qa", "qa"]
+    assert texts(doc, "intro") == [("MODERATOR", "Thanks for joining.  Over to you.")]
+    qa1 = texts(doc, "qa-1")
+    # "Can you hear me?" got only the moderator's "Yes.": it and the next Q are one question.
+    assert qa1[0] == ("Q", "Can you hear me?")
+    assert [s for s, _ in qa1] == ["Q", "MODERATOR", "Q", "MR. OFFICIAL", "DR. EXPERT"]
+    # "And after that?" is answered only by "Next question.", a floor-giving turn: with the
+    # next question, which gets an answer, it is one question.
+    assert [t for _, t in texts(doc, "qa-2")] == [
+        "And after that?",
+        "Next question.",
+        "Why?",
+        "Because.",
+    ]
+    assert texts(doc, "qa-2")[-1] == ("DR. EXPERT", "Because.")
+
+
+def test_named_interviewer_found_from_the_whole_document() -> None:
+    turns = []
+    for n in range(6):
+        turns.append(f"Jane Roe: Mr Doe, about point {n}: what do you think of it?")
+        turns.append(
+            f"John Doe: On point {n}, I think a great deal, and I will explain why at "
+            "length, because this matters to all of us and the details are important."
+        )
+    turns.append("Jane Roe: Thank you for the interview.")
+    doc = parse("An interview\n\n" + "\n\n".join(turns))
+    assert len(doc.questions()) == 6
+    assert doc.questions()[0].passages[0].speaker == "Jane Roe"
+    # The last thanks gets no answer: it stays in the last question's section.
+    assert doc.questions()[-1].passages[-1].text == "Thank you for the interview."
+
+
+def test_dialogue_where_the_asker_talks_longest_is_exchanges() -> None:
+    turns = []
+    for n in range(20):
+        turns.append(
+            f"TEACHER: And is it not so, my friend, that the {n}th thing we said follows "
+            "from the one before it, as surely as night follows day?"
+        )
+        turns.append("PUPIL: Certainly.")
+    doc = parse("PERSONS OF THE DIALOGUE: Teacher, Pupil.\n\n" + "\n\n".join(turns))
+    assert doc.questions() == ()
+    assert kinds(doc) == ["intro", "exchange", "exchange", "exchange", "exchange"]
+    assert [s.id for s in doc.sections[1:]] == [f"exchange-{n}" for n in range(1, 5)]
+
+
+def test_names_alone_on_their_lines() -> None:
+    doc = parse(
+        "Maria\nWelcome, everyone, to the talk about the thing.\n\n"
+        "Audience\nWhat about the other thing?\n\n"
+        "Maria\nThat is coming next year, and here is why, at some length.\n\n"
+        "Audience\nAnd the price?\n\n"
+        "Maria\nLower than before, as it happens, for reasons of scale.\n"
+    )
+    assert kinds(doc) == ["statement", "qa", "qa"]
+    assert texts(doc, "qa-2") == [
+        ("Audience", "And the price?"),
+        ("Maria", "Lower than before, as it happens, for reasons of scale."),
+    ]
+
+
+def test_pdf_text_running_headers_and_page_numbers_are_dropped() -> None:
+    page = "Interim Decision #{n} Cite as 28 Dec. {n}"
+    lines = []
+    for n in range(1, 5):
+        lines.append(page.format(n=400 + n))
+        lines.append(
+            f"This is the text of page {n}, one long paragraph per line as PDF text has it, "
+            "much longer than any hard-wrapped line would be, so that it is read as a "
+            "paragraph of its own and not joined to the next line, which is the next one and"
+        )
+        lines.append(f"{400 + n}")
+    doc = parse("\n".join(lines))
+    assert [d.reason for d in doc.dropped].count("running header") == 8
+    assert all("Cite as" not in p.text for s in doc.walk() for p in s.passages)
+    assert {d.line for d in doc.dropped} == {1, 3, 4, 6, 7, 9, 10, 12}
+
+
+def test_chapter_headings_are_not_running_headers() -> None:
+    body = "\n\n".join(f"Chapter {n}\n\nIt was day {n} of the story." for n in range(5))
+    doc = parse(body)
+    assert doc.dropped == ()
+    assert sum(len(s.passages) for s in doc.walk()) == 10
+
+
+def test_same_text_same_ids() -> None:
+    first, second = parse(PRESS), parse(PRESS)
+    assert first.sections == second.sections
+    assert [s.id for s in first.walk()] == [s.id for s in second.walk()]
+
+
+def test_a_turn_is_no_title_and_a_short_statement_ending_in_questions_is_a_statement() -> None:
+    doc = parse_document(
+        "MR. OFFICIAL:  Good afternoon.  I have two announcements, and then I will take\n"
+        "questions.  First: the ministry will open new offices.  Second: we will\n"
+        "publish the report tomorrow.\n\n"
+        "Q\tWhat is in the report?\n\n"
+        "MR. OFFICIAL:  Findings and recommendations.\n\n"
+        "MODERATOR:  Next question.\n\n"
+        "Q\tWhen will the offices open?\n\n"
+        "DR. EXPERT:  In March.\n",
+        "call.txt",
+        fallback_title="call.txt",
+    )
+    assert doc.title == "call.txt"
+    assert kinds(doc) == ["statement", "qa", "qa"]
+    # Hard-wrapped lines starting with "word:" inside a turn are not labels.
+    assert "First: the ministry" in doc.sections[0].passages[0].text
+
+
+def test_committee_evidence_numbers_each_question() -> None:
+    doc = parse(
+        "Witnesses: Jane Roe, Chief Executive; John Doe, Director.\n\n"
+        "Q1 Chair: Good morning. Could you introduce yourselves?\n\n"
+        "Jane Roe: I run the rail body, and have done for five years now.\n\n"
+        "John Doe: I direct the track body.\n\n"
+        "Q2 Chair: Why are the trains late?\n\n"
+        "Jane Roe: Mostly because of the track, which is old.\n\n"
+        "Q3 Mr Smith: Do you agree, Mr Doe?\n\n"
+        "John Doe: No: the trains are old too.\n"
+    )
+    assert [s.id for s in doc.questions()] == ["qa-1", "qa-2", "qa-3"]
+    assert [p.speaker for p in doc.questions()[0].passages] == ["Q1 Chair", "Jane Roe", "John Doe"]
+    assert doc.questions()[2].passages[0].speaker == "Q3 Mr Smith"
+
+
+def test_print_interview_with_only_the_questions_labelled() -> None:
+    doc = parse(
+        "A print interview\n\n"
+        "Question: Good evening.\n\nWhy did you write it?\n\n"
+        "Because I had to, and it took ten years.\n\nAnd I do not regret it.\n\n"
+        "Question: What next?\n\nA rest.\n"
+    )
+    assert texts(doc, "qa-1") == [
+        ("Question", "Good evening."),
+        ("Question", "Why did you write it?"),
+        (None, "Because I had to, and it took ten years."),
+        (None, "And I do not regret it."),
+    ]
+    assert texts(doc, "qa-2") == [("Question", "What next?"), (None, "A rest.")]
+
+
+def test_a_label_ending_in_a_full_stop_among_colon_labels() -> None:
+    doc = parse(
+        "News conference\n\n"
+        "Jane Roe: Good afternoon, and welcome to all of you on this fine day.\n\n"
+        "John Doe: Thank you. I will be brief and say only what needs saying.\n\n"
+        "Question: A question to both of you: what did you agree on?\n\n"
+        "Jane Roe. We agreed on trade and on transport, in some detail.\n\n"
+        "John Doe: And I agree with that.\n\n"
+        "New York. It is where we met, as it happens, last year.\n\n"
+        "Question (retranslated): And on energy?\n\n"
+        "Jane Roe: Not yet.\n"
+    )
+    assert kinds(doc) == ["intro", "statement", "statement", "qa", "qa"]
+    assert [s for s, _ in texts(doc, "qa-1")] == ["Question", "Jane Roe", "John Doe", "John Doe"]
+    # A sentence shaped like a name and a full stop, naming no speaker, stays text.
+    assert texts(doc, "qa-1")[-1][1].startswith("New York. It is where")
+
+
+PANEL = [
+    "JANE HOST: Welcome to our panel on cities. Ann, what makes a city livable?",
+    "ANN PANEL: Parks, transit and housing people can afford, in that order, and a sense "
+    "that the place belongs to everyone who lives in it.",
+    "BOB PANEL: I would add schools. Without good schools, families leave, and the city ages.",
+    "JANE HOST: Bob, you have built schools. What did you learn?",
+    "BOB PANEL: That the building is the easy part. Teachers are the hard part, and they "
+    "need housing too, which brings us back to Ann's point.",
+    "JANE HOST: Ann, do you agree?",
+    "ANN PANEL: Completely. Housing is the root of most of it, and we have ignored it.",
+    "CARL PANEL: May I disagree? Transit matters more: it makes cheap housing reachable.",
+    "JANE HOST: Carl, go on.",
+    "CARL PANEL: If a train takes you downtown in twenty minutes, the cheap flat at the "
+    "edge of town is suddenly a good flat.",
+    "JANE HOST: Thank you all.",
+]
+
+
+def test_a_host_and_a_panel_none_of_whom_answers_often() -> None:
+    doc = parse("\n\n".join(PANEL))
+    assert [s.passages[0].text for s in doc.questions()] == [
+        "Welcome to our panel on cities. Ann, what makes a city livable?",
+        "Bob, you have built schools. What did you learn?",
+        "Ann, do you agree?",
+        "Carl, go on.",
+    ]
+    # The panelist asking back belongs to the answer; the closing thanks to the last section.
+    assert [p.speaker for p in doc.questions()[2].passages] == [
+        "JANE HOST",
+        "ANN PANEL",
+        "CARL PANEL",
+    ]
+    assert doc.questions()[-1].passages[-1].text == "Thank you all."
+
+
+def test_a_reporter_named_in_full_then_by_surname() -> None:
+    doc = parse(
+        "JOHN SMITH (The Paper): Minister, why now?\n\n"
+        "THE MINISTER: Because the time is right, and we have waited long enough.\n\n"
+        "SMITH: And the cost?\n\n"
+        "THE MINISTER: Lower than doing nothing, as the study shows in some detail.\n\n"
+        "SMITH: Who pays?\n\nTHE MINISTER: Everyone, a little.\n"
+    )
+    assert [s.passages[0].speaker for s in doc.questions()] == [
+        "JOHN SMITH (The Paper)",
+        "SMITH",
+        "SMITH",
+    ]
+
+
+def test_role_words_in_other_languages() -> None:
+    doc = parse(
+        "Интервью\n\nВопрос: Как вы оцениваете ситуацию?\n\n"
+        "В.Иванов: Ситуация сложная, но мы работаем над этим каждый день.\n\n"
+        "Вопрос: А что дальше?\n\nВ.Иванов: Посмотрим.\n"
+    )
+    assert [p.speaker for p in doc.questions()[0].passages] == ["Вопрос", "В.Иванов"]
+    spanish = parse("Pregunta: ¿Por qué?\n\nRespuesta: Porque sí.\n")
+    assert [p.speaker for p in spanish.questions()[0].passages] == ["Pregunta", "Respuesta"]
+
+
+def test_a_press_secretary_gives_the_floor_at_a_news_conference() -> None:
+    doc = parse(
+        "News conference\n\n"
+        "Jane Roe: Good afternoon. We have had a long day of talks, and here is what we "
+        "agreed, point by point, in the order we discussed it this morning and afternoon.\n\n"
+        "John Press: Please, go ahead.\n\n"
+        "Question: What about the border?\n\n"
+        "Jane Roe: It stays open, for now, and we will review it in spring.\n\n"
+        "John Press: Thank you. Next, please.\n\n"
+        "Question: And trade?\n\n"
+        "Jane Roe: Up by a tenth.\n\n"
+        "John Press: Give the microphone to the second row.\n\n"
+        "Question: Thank you.\n\nJane Roe: Thank you.\n"
+    )
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa"]
+    assert [p.speaker for p in doc.questions()[0].passages] == [
+        "Question",
+        "Jane Roe",
+        "John Press",
+    ]
+
+
+def test_oral_argument_justices_ask_counsel_answers() -> None:
+    parts = [
+        "CHIEF JUSTICE ROE: We'll hear argument first this morning in Case 22-123. Mr. Doe.",
+        "MR. DOE: Mr. Chief Justice, and may it please the Court: The statute says what it "
+        "says, and the court below read it wrongly, for three reasons I will give in turn.",
+    ]
+    for n, name in enumerate(["ONE", "TWO", "THREE", "FOUR"]):
+        parts.append(f"JUSTICE {name}: Counsel, what about clause {n}? Does it not say more?")
+        parts.append(
+            f"MR. DOE: No, Justice {name.title()}, it does not, and the history of clause {n} "
+            "shows why, as our brief explains at length."
+        )
+    doc = parse("\n\n".join(parts))
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa", "qa"]
+    assert doc.sections[1].title == "MR. DOE"
+
+
+def test_a_name_and_its_timestamp_without_a_colon() -> None:
+    doc = parse(
+        "Jane Host (00:00:00) Welcome. Jane Guest is a physicist. What got you into it?\n\n"
+        "Jane Guest (00:00:12) A book about the stars, when I was ten, left on a table.\n\n"
+        "Jane Host (00:01:02) Do you still have it?\n\n"
+        "Jane Guest (00:01:05) I do, on my desk, with its cover half gone.\n"
+    )
+    assert [p.speaker for s in doc.questions() for p in s.passages] == [
+        "Jane Host (00:00:00)",
+        "Jane Guest (00:00:12)",
+        "Jane Host (00:01:02)",
+        "Jane Guest (00:01:05)",
+    ]
+    assert doc.questions()[1].passages[0].text == "Do you still have it?"
+
+
+def test_earnings_call_operator_analysts_and_executives() -> None:
+    parts = [
+        "Operator: Good day, and welcome to the call. I now turn the conference over to "
+        "the chief executive. Please go ahead.",
+        "John Chief: Thanks. It was a strong quarter, with revenue up by a tenth and margins "
+        "at a record, thanks to the work of our teams everywhere, and more to come.",
+    ]
+    for n, analyst in enumerate(["Ann Analyst", "Bob Banker", "Cid Broker", "Dee Trader"]):
+        parts.append(f"Operator: Our next question comes from {analyst}. Please go ahead.")
+        parts.append(f"{analyst}: Hi, thanks for taking my question. What drove segment {n}?")
+        executive = "John Chief" if n % 2 else "Mary Finance"
+        parts.append(f"{executive}: Mostly pricing, and some mix, in segment {n}, as expected.")
+    parts.append("Operator: This concludes today's call.")
+    doc = parse("\n\n".join(parts))
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa", "qa"]
+    assert [s.passages[0].speaker for s in doc.questions()] == [
+        "Ann Analyst",
+        "Bob Banker",
+        "Cid Broker",
+        "Dee Trader",
+    ]
+    # The operator's turns stay in place: in the intro, and before each next question.
+    assert doc.questions()[0].passages[-1].speaker == "Operator"

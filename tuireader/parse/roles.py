@@ -1,0 +1,320 @@
+"""Who asks, who answers and who gives the floor, from the whole document.
+
+- Role words decide when there are any: ``Question``/``Q``/``Reporter`` ask, ``A``/``Answer``
+  answer (and then only they answer: counsel's objections are asides), ``Moderator`` gives
+  the floor.
+- Otherwise the speakers are split in two sides, those who ask and those who reply to
+  questions (interviewer and guest; members and witnesses), and one side asks when the other
+  replies at greater length
+  while it asks about as often or more, or when it asks far more often without being longer:
+  interviewers, hosts, committee members. In a dialogue where the one who asks most also
+  talks longest (Socratic dialogues), nobody is the interviewer.
+- A speaker who is neither, whose turns are all short and mostly give the floor (below), is a
+  moderator (a press secretary calling on reporters): none of their turns answers.
+- A single turn gives the floor when it is short, asks nothing and says so ("Next
+  question", "The gentleman from Ohio", "Your time has expired", "Over to you").
+
+Each step is one pass over the turns: linear in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from tuireader.parse.labels import Role, role_of
+from tuireader.parse.turns import Turn
+
+_FLOOR = re.compile(
+    r"\b(?:next question|(?:first|next|last|final) (?:question|reporter|questioner|caller)"
+    r"|go ahead|you may (?:inquire|proceed|begin|answer|continue)"
+    r"|(?:gentleman|gentlewoman|gentlelady|senator|member)(?:['’]s)? (?:from|is recognized)"
+    r"|time (?:has|is) expired|the floor|(?:i|the chair|chair) (?:now |will )?recogni[sz]es?\b"
+    r"|recogni[sz]e (?:myself|the (?:gentle|senator|member|ranking|distinguished))"
+    r"|is recognized\b|over to you|back (?:over )?to you"
+    r"|let['’]?s (?:go|turn|move) (?:to|on)|we['’]ll (?:now )?(?:go|turn) to"
+    r"|going (?:to go )?to the\b|(?:take|open it up for|open (?:it|this) up to)"
+    r" (?:a few |some |your |the )?questions|open it up"
+    r"|we (?:will|shall|are going to|'ll) (?:now )?(?:recess|reconvene|adjourn|stand in recess)"
+    r"|\[recess\]|please be seated|this concludes|next,? please|your question,? please"
+    r"|(?:the|a) (?:microphone|mic)\b)",
+    re.IGNORECASE,
+)
+#: Before the first question, a short turn that introduces the next speaker is procedure
+#: too; later, "let me hear from Mr. Doe" is an asker turning a question to a witness.
+_INTRODUCES = re.compile(
+    r"\b(?:hear from|we(?:['’]ll| will| shall)? (?:now )?hear\b"
+    r"|(?:our|the) (?:next|first|last) (?:witness|speaker|guest|panel)"
+    r"|we (?:have|welcome) (?:a|our|the)\b|^next, we|we have a vote"
+    r"|we (?:will|shall|are going to|'ll) (?:now )?(?:recess|reconvene|adjourn|stand in recess))",
+    re.IGNORECASE,
+)
+#: A floor-giving turn says little: longer turns are answers (that end "Next question"),
+#: statements (that end "I will take your questions") or questions. Before the first
+#: question, a chair introducing a witness or calling a recess says more.
+FLOOR_WORDS = 30
+OPENING_FLOOR_WORDS = 120
+#: The side whose turns the other side answers this many times longer asks.
+_LONGER = 1.3
+#: A speaker whose turns are this short (median, words) and mostly give the floor moderates.
+_SHORT_TURN = 15
+_MODERATOR_LONGEST = 30
+
+
+def median(values: list[int]) -> float:
+    """The median (``statistics`` costs milliseconds of start-up to import)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[middle])
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+
+
+_STAGE_DIRECTION = re.compile(r"(?:\s*[(\[][^()\[\]]*[)\]])+\s*$")
+
+
+def _last_sentences(text: str, count: int = 2) -> str:
+    """The last sentences of a turn, stage directions after them left out: "(Jury present)"."""
+    return " ".join(_SENTENCE.split(_STAGE_DIRECTION.sub("", text.strip()))[-count:])
+
+
+def gives_floor(text: str, opening: bool = False) -> bool:
+    """A short turn that asks nothing and hands the floor on or keeps time (or, with
+    ``opening``, before any question, introduces the next speaker: such turns run longer)."""
+    if "?" in text:
+        return False
+    words = text.count(" ") + 1
+    text = text.replace("\u00a0", " ")
+    # The floor is handed on at the end: "I have two announcements and then I will take
+    # questions. First, ..." is a statement.
+    if words <= FLOOR_WORDS and _FLOOR.search(_last_sentences(text)) is not None:
+        return True
+    return opening and words <= OPENING_FLOOR_WORDS and _INTRODUCES.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    askers: frozenset[str]
+    answerers: frozenset[str]
+    moderators: frozenset[str]
+    #: Which of the turns (index into the aggregated turns) give the floor.
+    floor: frozenset[int] = frozenset()
+    #: Turns that give the floor if they come before the first question.
+    introduces: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class SpokenTurn:
+    """A labelled turn with its unlabelled continuation: ``start`` indexes the Turn list."""
+
+    key: str
+    start: int
+    words: int
+    asks: bool
+    text: str
+
+
+def spoken_turns(turns: list[Turn]) -> list[SpokenTurn]:
+    """Each labelled turn with its continuation: words (counted by spaces, which is close
+    enough for the thresholds here), whether it asks, and its text when it is short enough
+    to be a floor-giving turn (a long turn's text is not copied)."""
+    out: list[SpokenTurn] = []
+    key: str | None = None
+    start = 0
+    words = 0
+    asks = False
+    parts: list[str] = []
+
+    def close() -> None:
+        if key is not None:
+            text = " ".join(parts) if words <= OPENING_FLOOR_WORDS else ""
+            out.append(SpokenTurn(key, start, words, asks, text))
+
+    for index, turn in enumerate(turns):
+        if turn.labelled and turn.key is not None:
+            close()
+            key, start, parts, words, asks = turn.key, index, [], 0, False
+        elif key is None or turn.key != key:
+            continue
+        words += turn.text.count(" ") + 1
+        asks = asks or "?" in turn.text
+        if words <= OPENING_FLOOR_WORDS:
+            parts.append(turn.text)
+    close()
+    return out
+
+
+def _votes(spoken: list[SpokenTurn], floor: set[int]) -> dict[str, list[int]]:
+    """Every turn that holds a question and is followed by someone else's turn is a vote:
+    its speaker's for asking, the next speaker's for answering (floor turns are skipped)."""
+    votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    previous: SpokenTurn | None = None
+    for index, turn in enumerate(spoken):
+        if index in floor:
+            continue
+        if previous is not None and previous.asks and previous.key != turn.key:
+            votes[previous.key][0] += 1
+            votes[turn.key][1] += 1
+        previous = turn
+    return votes
+
+
+def _followers(spoken: list[SpokenTurn], floor: set[int], answering: set[str]) -> set[str]:
+    """Speakers with a turn that asks and that one of ``answering`` replies to."""
+    found: set[str] = set()
+    previous: SpokenTurn | None = None
+    for index, turn in enumerate(spoken):
+        if index in floor:
+            continue
+        replied = previous is not None and previous.asks and previous.key not in answering
+        if replied and turn.key in answering and previous is not None:
+            found.add(previous.key)
+        previous = turn
+    return found
+
+
+def _repliers(spoken: list[SpokenTurn], floor: set[int], asking: set[str]) -> set[str]:
+    """Speakers who reply to a question of one of ``asking``."""
+    found: set[str] = set()
+    previous: SpokenTurn | None = None
+    for index, turn in enumerate(spoken):
+        if index in floor:
+            continue
+        asked = previous is not None and previous.asks and previous.key in asking
+        if asked and turn.key not in asking:
+            found.add(turn.key)
+        previous = turn
+    return found
+
+
+def _asks_by_numbers(
+    spoken: list[SpokenTurn], floor: set[int], asking: set[str], answering: set[str]
+) -> bool:
+    """Whether ``asking`` asks and ``answering`` answers, judged from their turns."""
+    words: tuple[list[int], list[int]] = ([], [])
+    asks = [0, 0]
+    for index, turn in enumerate(spoken):
+        if index in floor:
+            continue
+        side = 0 if turn.key in asking else 1 if turn.key in answering else None
+        if side is not None:
+            words[side].append(turn.words)
+            asks[side] += turn.asks
+    if len(words[0]) < 2 or not words[1]:
+        return False
+    asked = asks[0] / len(words[0])
+    replied_asking = asks[1] / len(words[1])
+    mine, theirs = median(words[0]), median(words[1])
+    by_length = theirs >= _LONGER * mine and asked >= 0.4 and asked >= replied_asking - 0.2
+    # Replied to at twice the length: a host who mostly nods along ("Right.", "Yeah.").
+    by_much_length = theirs >= 2 * mine and asked >= 0.25 and asked >= replied_asking
+    by_asking = asked >= 0.4 and asked >= 2 * replied_asking and mine <= theirs
+    return by_length or by_much_length or by_asking
+
+
+def _statistical_roles(
+    spoken: list[SpokenTurn], floor: set[int], moderators: set[str]
+) -> tuple[set[str], set[str]]:
+    """Askers and answerers from the numbers, or two empty sets.
+
+    The answerers are the speakers who clearly reply to questions more than they ask
+    (witnesses, guests); the askers those whose questions they reply to. With no clear
+    answerer and two main speakers (an interview where the guest asks back), either may be
+    the asker: the numbers decide which, if either.
+    """
+    votes = _votes(spoken, floor)
+    # Those who reply to questions three times or more, and twice as often as they ask;
+    # failing any, those who do so twice, if together they do it four times or more
+    # (several executives taking a few questions each).
+    clear = {k for k, (a, b) in votes.items() if b >= 3 and b >= 2 * a and k not in moderators}
+    if not clear:
+        clear = {k for k, (a, b) in votes.items() if b >= 2 and b >= 2 * a}
+        clear = clear - moderators if sum(votes[k][1] for k in clear) >= 4 else set()
+    asking = {k for k, (a, b) in votes.items() if a >= 3 and a >= 2 * b and k not in moderators}
+    if clear:
+        options = [(_followers(spoken, floor, clear) - moderators, clear)]
+    elif asking and _repliers(spoken, floor, asking) - moderators:
+        # A host and a panel: no panelist replies often, but the host clearly asks; the
+        # others all answer.
+        options = [(asking, {turn.key for turn in spoken} - asking - moderators)]
+    else:
+        turns: dict[str, int] = defaultdict(int)
+        for index, turn in enumerate(spoken):
+            if index not in floor and turn.key not in moderators:
+                turns[turn.key] += 1
+        main = [key for key, count in turns.items() if count >= 2]
+        if len(main) != 2:
+            return set(), set()
+        options = [({main[0]}, {main[1]}), ({main[1]}, {main[0]})]
+    for asking, answering in options:
+        if asking and _asks_by_numbers(spoken, floor, asking, answering):
+            others = _followers(spoken, floor, answering) - moderators
+            keys = {turn.key for turn in spoken} - answering - moderators
+            return _families(asking | others, keys), answering
+    return set(), set()
+
+
+def _families(askers: set[str], keys: set[str]) -> set[str]:
+    """Askers and the speakers named like them: ``Senator Doe`` where ``Senator`` asks."""
+    found = set(askers)
+    for key in keys - askers:
+        words = key.split()
+        if any(" ".join(words[:cut]) in askers for cut in range(1, len(words))):
+            found.add(key)
+    return found
+
+
+def _floor_givers(spoken: list[SpokenTurn], floor: set[int], candidates: set[str]) -> set[str]:
+    """Speakers who say little and mostly give the floor: moderators without the title."""
+    words: dict[str, list[int]] = defaultdict(list)
+    floor_count: dict[str, int] = defaultdict(int)
+    for index, turn in enumerate(spoken):
+        words[turn.key].append(turn.words)
+        floor_count[turn.key] += index in floor
+    return {
+        key
+        for key in candidates
+        if len(words[key]) >= 2
+        and median(words[key]) <= _SHORT_TURN
+        and max(words[key]) <= 2 * _MODERATOR_LONGEST
+        and floor_count[key] * 2 >= len(words[key])
+    }
+
+
+def find_roles(turns: list[Turn]) -> tuple[Roles, list[SpokenTurn]]:
+    spoken = spoken_turns(turns)
+    keys = {turn.key for turn in spoken}
+    by_role = {key: role_of(key) for key in keys}
+    role_askers = {k for k, r in by_role.items() if r is Role.ASK}
+    role_answerers = {k for k, r in by_role.items() if r is Role.ANSWER}
+    moderators = {k for k, r in by_role.items() if r is Role.MODERATE}
+    # Floor-giving is read from the words of named speakers' turns; a "Q" is a reporter.
+    floor = {
+        i
+        for i, turn in enumerate(spoken)
+        if turn.key in moderators or (turn.key not in role_askers and gives_floor(turn.text))
+    }
+    moderators |= _floor_givers(spoken, floor, keys - role_askers - role_answerers)
+    floor |= {i for i, turn in enumerate(spoken) if turn.key in moderators}
+    if role_askers:
+        askers, answering = role_askers, role_answerers
+    else:
+        askers, answering = _statistical_roles(spoken, floor, moderators)
+    answerers = answering or (keys - askers - moderators)
+    introduces = {
+        i
+        for i, turn in enumerate(spoken)
+        if i not in floor and turn.key not in role_askers and gives_floor(turn.text, True)
+    }
+    roles = Roles(
+        frozenset(askers),
+        frozenset(answerers),
+        frozenset(moderators),
+        frozenset(floor),
+        frozenset(introduces),
+    )
+    return roles, spoken

@@ -1,0 +1,191 @@
+"""Turns to sections: opening statements, one section per question, or a dialogue's exchanges.
+
+- A question is a turn of an asker that an answer turn follows (moderator turns and others'
+  asides in between do not count either way). Asker turns in a row that get no answer until
+  the last of them (a repeated or shouted question, ``Q.5``/``Q.6`` answered together) are
+  one question, which starts at the first of them. An asker's turn that nothing answers
+  before the end stays in the section it falls in.
+- Each question's section holds every turn up to the next question: all the answers, by any
+  number of speakers, and the moderator's turns where they fall.
+- Before the first question, every turn by a speaker other than a moderator that does not
+  just give the floor opens a ``statement``; what precedes the first of them is the intro.
+  An asker's long turn there that asks nothing (a chair's opening) is a statement too.
+- A dialogue with no asker (two or more people in turn) is cut into ``exchange``s of a few
+  turns each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from tuireader.model import Passage, Section, SectionKind, passage_id
+from tuireader.parse.roles import Roles, SpokenTurn
+from tuireader.parse.turns import Turn
+from tuireader.titles import short_title
+
+#: An asker's turn this long that asks nothing, before any question, is a statement.
+STATEMENT_WORDS = 150
+#: An exchange ends at the first turn past either limit.
+EXCHANGE_TURNS = 12
+EXCHANGE_CHARS = 8_000
+
+
+def make_section(section_id: str, kind: SectionKind, title: str, turns: list[Turn]) -> Section:
+    passages = tuple(
+        Passage(
+            passage_id(section_id, number),
+            turn.speaker,
+            turn.text,
+            turn.block.kind,
+            turn.block.level,
+            turn.spans,
+        )
+        for number, turn in enumerate(turns, start=1)
+    )
+    return Section(section_id, kind, title, passages)
+
+
+#: The key of an answer nobody labelled (see :func:`unlabelled_answers`).
+UNNAMED = ""
+
+
+def unlabelled_answers(turns: list[Turn], askers: frozenset[str]) -> list[Turn]:
+    """When only the questions carry labels, the paragraphs after a question answer it:
+    they lose the asker's name, and the first of them starts an unnamed answer turn. A
+    paragraph that still asks, right after the question, is part of the question."""
+    out: list[Turn] = []
+    after_question = False
+    answering = False
+    for turn in turns:
+        if turn.labelled:
+            after_question, answering = turn.key in askers, False
+            out.append(turn)
+        elif turn.key in askers and turn.speaker is not None:
+            if after_question and not answering and turn.text.rstrip().endswith("?"):
+                out.append(turn)  # the question goes on
+                continue
+            out.append(replace(turn, speaker=None, key=UNNAMED, labelled=not answering))
+            answering = True
+        else:
+            out.append(turn)
+    return out
+
+
+def question_starts(roles: Roles, spoken: list[SpokenTurn]) -> list[int]:
+    """Indexes into ``spoken`` of the turns that open a question."""
+    ask, answer, other = 1, 2, 0
+    kinds: list[int] = []
+    opening = True  # before the first question, a long asker's turn that asks nothing
+    for index, turn in enumerate(spoken):
+        if index in roles.floor or (opening and index in roles.introduces):
+            kinds.append(other)
+        elif (
+            turn.key in roles.askers
+            and opening
+            and turn.words >= STATEMENT_WORDS
+            and (not turn.asks)
+        ):
+            kinds.append(other)  # is an opening statement (a chair's, a host's)
+        elif turn.key in roles.askers:
+            opening = False
+            kinds.append(ask)
+        elif turn.key in roles.answerers:
+            kinds.append(answer)
+        else:
+            kinds.append(other)
+    answered = [False] * len(spoken)
+    following = other
+    for index in range(len(spoken) - 1, -1, -1):
+        if kinds[index] == ask:
+            answered[index] = following == answer
+            following = ask
+        elif kinds[index] == answer:
+            following = answer
+    starts: list[int] = []
+    run: int | None = None
+    for index, kind in enumerate(kinds):
+        if kind == ask:
+            if run is None or spoken[run].key != spoken[index].key:
+                run = index  # another asker's unanswered turn stays where it is
+            if answered[index]:
+                starts.append(run)
+                run = None
+    return starts
+
+
+def _speaker_title(turn: Turn) -> str:
+    return turn.speaker or "Statement"
+
+
+def qa_sections(turns: list[Turn], roles: Roles, spoken: list[SpokenTurn]) -> list[Section]:
+    """Intro, statements and questions; [] when nothing is answered."""
+    starts = question_starts(roles, spoken)
+    if not starts:
+        return []
+    question_at = {spoken[i].start for i in starts}
+    first_question = spoken[starts[0]].start
+    statement_at = {
+        turn.start
+        for index, turn in enumerate(spoken)
+        if turn.start < first_question
+        and index not in roles.floor
+        and index not in roles.introduces
+    }
+    sections: list[Section] = []
+    intro: list[Turn] = []
+    current: list[Turn] = []
+    kind = SectionKind.INTRO
+    counts = {SectionKind.STATEMENT: 0, SectionKind.QA: 0}
+
+    def close() -> None:
+        if not current:
+            return
+        if kind is SectionKind.INTRO:
+            intro.extend(current)
+            return
+        counts[kind] += 1
+        prefix = "statement" if kind is SectionKind.STATEMENT else "qa"
+        title = _speaker_title(current[0]) if kind is SectionKind.STATEMENT else current[0].text
+        sections.append(make_section(f"{prefix}-{counts[kind]}", kind, title, current))
+
+    for index, turn in enumerate(turns):
+        if index in question_at or index in statement_at:
+            close()
+            current = []
+            kind = SectionKind.QA if index in question_at else SectionKind.STATEMENT
+        current.append(turn)
+    close()
+    if intro:
+        sections.insert(0, make_section("intro", SectionKind.INTRO, "Intro", intro))
+    return sections
+
+
+def exchange_sections(turns: list[Turn], spoken: list[SpokenTurn]) -> list[Section]:
+    """A dialogue: the intro before its first turn, then exchanges of a few turns each."""
+    speakers = {turn.key for turn in spoken}
+    if len(speakers) < 2 or len(spoken) < 3:
+        return []
+    first = spoken[0].start
+    sections: list[Section] = []
+    if first:
+        sections.append(make_section("intro", SectionKind.INTRO, "Intro", turns[:first]))
+    body: list[Turn] = []
+    labelled = 0
+    size = 0
+
+    def close() -> None:
+        number = sum(1 for s in sections if s.kind is SectionKind.EXCHANGE) + 1
+        head = body[0]
+        title = short_title(f"{head.speaker}: {head.text}" if head.speaker else head.text)
+        sections.append(make_section(f"exchange-{number}", SectionKind.EXCHANGE, title, body))
+
+    for turn in turns[first:]:
+        if turn.labelled and body and (labelled >= EXCHANGE_TURNS or size >= EXCHANGE_CHARS):
+            close()
+            body, labelled, size = [], 0, 0
+        body.append(turn)
+        labelled += turn.labelled
+        size += len(turn.text)
+    if body:
+        close()
+    return sections

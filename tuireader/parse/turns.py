@@ -1,0 +1,268 @@
+"""Speaker turns for the whole document: which label shapes are speakers, and where turns start.
+
+A label shape seen once proves little (``ORDER: The appeal is sustained``), so the decision
+is made from every line of the document at once:
+
+- a role word (``Question``, ``Q``, ``Moderator``) or a name in capitals counts at once when
+  the document is a transcript (it has role labels, or several speakers who recur);
+- other shapes count when their speaker recurs; a long title-style label counts when it ends
+  with the name of a speaker who recurs (``President of Country Jane Doe`` = ``Jane Doe``);
+- full-stop labels (``Mr. Doe.``) and names alone on a line count only when the document uses
+  that form for at least two recurring speakers;
+- ``A`` answers only where ``Q`` asks.
+
+A label at the start of a paragraph starts a turn; inside a paragraph (transcripts that put no
+blank line between turns) a colon or ``Q``/``A`` label starts one when the line before ends a
+sentence. Unlabelled paragraphs continue the current speaker's turn.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from tuireader.model import BlockKind, Span
+from tuireader.parse.blocks import Block
+from tuireader.parse.labels import Form, Label, Role, find_label
+
+#: Characters that may end the line before a label found inside a paragraph.
+_SENTENCE_END = frozenset('.?!:;"”’)]—–-…')
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """A paragraph with the speaker it belongs to (None before the first label).
+
+    ``labelled`` is True for the paragraph that starts a turn; ``key`` names the speaker
+    across the document (see :func:`tuireader.parse.labels.make_key`).
+    """
+
+    speaker: str | None
+    text: str
+    labelled: bool
+    block: Block
+    key: str | None = None
+    spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    block: int
+    line: int  # index into the block's ``starts``
+    label: Label
+
+
+def _line_text(block: Block, index: int) -> str:
+    start = block.starts[index]
+    end = block.starts[index + 1] - 1 if index + 1 < len(block.starts) else len(block.text)
+    return block.text[start:end]
+
+
+def _line_head(block: Block, index: int, size: int = 240) -> tuple[str, int]:
+    """The start of a line of a block (enough for a label) and the line's length."""
+    start = block.starts[index]
+    end = block.starts[index + 1] - 1 if index + 1 < len(block.starts) else len(block.text)
+    return block.text[start : min(end, start + size)], end - start
+
+
+def _candidates(blocks: list[Block]) -> list[_Found]:
+    found: list[_Found] = []
+    for number, block in enumerate(blocks):
+        if block.kind is not BlockKind.PARAGRAPH:
+            continue
+        previous_label = False
+        for index in range(len(block.starts)):
+            head, length = _line_head(block, index)
+            label = find_label(head, length)
+            if label is None:
+                previous_label = False
+                continue
+            if index > 0:
+                before = block.text[block.starts[index] - 2]  # lines are joined by a space
+                # A numbered Q.1./A.1. is unmistakable, even under a topic line.
+                numbered = label.form is Form.QA and any(ch.isdigit() for ch in label.speaker)
+                ends = before in _SENTENCE_END or previous_label or numbered
+                if label.form is Form.NAME_LINE or not ends:
+                    previous_label = False
+                    continue
+            found.append(_Found(number, index, label))
+            previous_label = label.alone
+    return found
+
+
+def _prefixed(key: str, recurring: set[str]) -> bool:
+    words = key.split()
+    return any(" ".join(words[:cut]) in recurring for cut in range(1, len(words)))
+
+
+def _aliases(keys: set[str], recurring: set[str]) -> dict[str, str]:
+    """``president of country jane doe`` -> ``jane doe`` and ``jane doe`` -> ``doe`` when the
+    short form recurs; and a play's name in full the first time, abbreviated after
+    (``hamlet`` -> ``ham``)."""
+    mapping: dict[str, str] = {}
+    short = sorted(k for k in recurring if " " not in k and len(k) >= 3 and k.isalpha())
+    for key in keys:
+        words = key.split()
+        if len(words) == 1:
+            for abbreviation in short:
+                if key.startswith(abbreviation) and key != abbreviation:
+                    mapping[key] = abbreviation
+                    break
+            continue
+        for cut in range(1, len(words)):
+            tail = " ".join(words[cut:])
+            if tail in recurring and (cut < len(words) - 1 or len(tail) >= 3):
+                mapping[key] = tail
+                break
+    return mapping
+
+
+def accepted_speakers(
+    blocks: list[Block], found: list[_Found]
+) -> tuple[set[tuple[int, int]], dict[str, str]]:
+    """Which candidates are speakers: their (block, line) places and key -> canonical key.
+
+    A plain name with a full stop (``Jane Doe. We agreed``) could be any sentence: it is
+    not counted with the others and is a speaker only if another label names them.
+    """
+    weak = [f for f in found if f.label.form is Form.STOP and f.label.strength == 1]
+    found = [f for f in found if not (f.label.form is Form.STOP and f.label.strength == 1)]
+    counts: Counter[str] = Counter(f.label.key for f in found)
+    recurring = {key for key, count in counts.items() if count >= 2}
+    aliases = _aliases(set(counts) - recurring, recurring)
+    by_form: dict[Form, Counter[str]] = {form: Counter() for form in Form}
+    for f in found:
+        by_form[f.label.form][aliases.get(f.label.key, f.label.key)] += 1
+    role_words = any(f.label.role in (Role.ASK, Role.ANSWER) for f in found)
+    colon_recurring = [k for k, c in by_form[Form.COLON].items() if c >= 2]
+    colon_turns = sum(by_form[Form.COLON][k] for k in colon_recurring)
+    transcript = role_words or (len(colon_recurring) >= 1 and colon_turns >= 2)
+    stop_forms = sum(1 for c in by_form[Form.STOP].values() if c >= 2) >= 2
+    # Names alone on their lines, where the document does not label its turns otherwise (a
+    # title line "CRITO" above a dialogue of "CRITO:" turns is a title).
+    name_lines = (
+        sum(1 for c in by_form[Form.NAME_LINE].values() if c >= 2) >= 2
+        and sum(by_form[Form.NAME_LINE].values()) > colon_turns
+    )
+    # "Senator Doe" once, where "Senator" speaks often: one of a family of speakers.
+    families = {key for key in counts if key not in recurring and _prefixed(key, recurring)}
+    asks = any(f.label.role is Role.ASK for f in found)
+    first_recurring = min(
+        (
+            i
+            for i, f in enumerate(found)
+            if aliases.get(f.label.key, f.label.key) in recurring or f.label.role is not None
+        ),
+        default=len(found),
+    )
+    places = {(f.block, f.line) for f in weak if " " in f.label.key and f.label.key in counts}
+    for index, f in enumerate(found):
+        label = f.label
+        key = aliases.get(label.key, label.key)
+        total = counts[key] + (counts[label.key] if key != label.key else 0)
+        if label.form is Form.QA:
+            ok = (total >= 2 or transcript) and (label.key == "q" or asks)
+        elif label.form is Form.STOP:
+            # Once only: a name of two words or more ("Mr. Doe.", "JANE DOE.", not "SUBSTANCE.")
+            ok = stop_forms and (total >= 2 or key in families or " " in key)
+        elif label.form is Form.NAME_LINE:
+            ok = name_lines
+        elif total >= 2 or label.role is not None or key in families:
+            ok = True
+        else:
+            # Once only: a capitalised label in a transcript, after its first regular
+            # speaker or role label (a cast list or a licence field comes before), saying
+            # something in words ("START: FULL LICENSE" is a heading).
+            rest = _line_text(blocks[f.block], f.line)[label.end :]
+            ok = (
+                label.strength == 2
+                and transcript
+                and index > first_recurring
+                and any(ch.islower() for ch in rest[:80])
+            )
+        if ok:
+            places.add((f.block, f.line))
+    return places, aliases
+
+
+def _shift(spans: tuple[Span, ...], cut: int, end: int | None = None) -> tuple[Span, ...]:
+    """Spans of ``text[cut:end]``: moved left by ``cut`` and clipped."""
+    if not spans:
+        return ()
+    limit = end - cut if end is not None else None
+    moved: list[Span] = []
+    for span in spans:
+        start, stop = max(span.start - cut, 0), span.end - cut
+        if limit is not None:
+            stop = min(stop, limit)
+        if stop > start:
+            moved.append(replace(span, start=start, end=stop))
+    return tuple(moved)
+
+
+def _cut(block: Block, index: int, until: int | None) -> Block:
+    """The part of a block from line ``index`` up to line ``until`` (exclusive)."""
+    start = block.starts[index]
+    end = block.starts[until] - 1 if until is not None else len(block.text)
+    raw_lines = block.raw.split("\n")
+    raw = "\n".join(raw_lines[index:until]) if len(raw_lines) == len(block.starts) else block.raw
+    return replace(
+        block,
+        text=block.text[start:end],
+        raw=raw,
+        line=block.line + index,
+        blanks_before=block.blanks_before if index == 0 else 0,
+        spans=_shift(block.spans, start, end),
+        starts=tuple(s - start for s in block.starts[index:until]),
+    )
+
+
+def find_turns(blocks: list[Block]) -> list[Turn]:
+    """Label each block with its speaker; unlabelled blocks continue the current turn."""
+    found = _candidates(blocks)
+    places, aliases = accepted_speakers(blocks, found)
+    labels = {(f.block, f.line): f.label for f in found if (f.block, f.line) in places}
+    result: list[Turn] = []
+    speaker: str | None = None
+    key: str | None = None
+    pending: tuple[Label, Block] | None = None
+
+    def emit(block: Block, label: Label | None) -> None:
+        nonlocal speaker, key, pending
+        if pending is not None:
+            held, held_block = pending
+            pending = None
+            if label is None and block.kind is BlockKind.PARAGRAPH:
+                speaker, key = held.speaker, aliases.get(held.key, held.key)
+                result.append(Turn(speaker, block.text, True, block, key, block.spans))
+                return
+            result.append(Turn(speaker, held_block.text, False, held_block, key, held_block.spans))
+        if block.kind is BlockKind.HEADING or block.kind is BlockKind.RULE:
+            # Nobody's words, but the current speaker goes on after it (a topic heading
+            # between a question and its answer).
+            result.append(Turn(None, block.text, False, block, None, block.spans))
+            return
+        if label is None:
+            result.append(Turn(speaker, block.text, False, block, key, block.spans))
+            return
+        rest = block.text[label.end :].strip() if label.end < len(block.text) else ""
+        if not rest:
+            pending = (label, block)
+            return
+        cut = len(block.text) - len(block.text[label.end :].lstrip())
+        speaker, key = label.speaker, aliases.get(label.key, label.key)
+        result.append(Turn(speaker, rest, True, block, key, _shift(block.spans, cut)))
+
+    for number, block in enumerate(blocks):
+        splits = [i for i in range(len(block.starts)) if (number, i) in labels]
+        if not splits or splits == [0]:
+            emit(block, labels.get((number, 0)))
+            continue
+        bounds = ([0] if splits[0] != 0 else []) + splits
+        for position, start in enumerate(bounds):
+            until = bounds[position + 1] if position + 1 < len(bounds) else None
+            emit(_cut(block, start, until), labels.get((number, start)))
+    if pending is not None:
+        held_block = pending[1]
+        result.append(Turn(speaker, held_block.text, False, held_block, key, held_block.spans))
+    return result
