@@ -22,7 +22,7 @@ from typing import Any, NoReturn
 
 from tuireader import __version__
 from tuireader.errors import UserError, warn
-from tuireader.load import open_document
+from tuireader.load import STDIN, STDIN_NAME, open_bytes, open_document, read_stdin
 from tuireader.model import BlockKind, Document, Passage, Section
 from tuireader.terminal_text import terminal_json, terminal_safe
 from tuireader.text import DocumentError
@@ -79,7 +79,10 @@ def dropped_lines(document: Document) -> str:
 
 
 def _load(file: str | None) -> Document:
-    document = open_document(Path(file) if file else None)
+    if file == STDIN:
+        document = open_bytes(read_stdin(), name=STDIN_NAME, source=STDIN)
+    else:
+        document = open_document(Path(file) if file else None)
     for warning in document.warnings:
         warn(warning)
     return document
@@ -161,23 +164,38 @@ def render_section(section: Section, width: int) -> str:
 
 def cmd_show(args: argparse.Namespace) -> int:
     document = _load(args.file)
-    section = document.section(args.section_id)
-    if section is None:
-        raise UserError(
-            f"there is no section {args.section_id!r}; `tuireader sections` lists the ids."
-        )
     import shutil
 
-    width = args.width or min(shutil.get_terminal_size((80, 24)).columns, 100)
-    _write(render_section(section, max(width, 20)))
+    width = max(20, args.width or min(shutil.get_terminal_size((80, 24)).columns, 100))
+    section = document.section(args.section_id)
+    if section is not None:
+        _write(render_section(section, width))
+        return 0
+    found = document.passage(args.section_id)  # a passage id, as `sections --json` prints
+    if found is None:
+        raise UserError(
+            f"There is no section or passage {args.section_id!r} in this document; "
+            "`tuireader sections` lists the ids."
+        )
+    _write(render_passage(found[1], width))
     return 0
+
+
+def render_passage(passage: Passage, width: int) -> str:
+    """One passage as plain text, with its speaker."""
+    import textwrap
+
+    text = f"{passage.speaker}: {passage.text}" if passage.speaker else passage.text
+    return (textwrap.fill(text, width=width, break_on_hyphens=False) or text) + "\n"
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     from tuireader.cli_notes import notes_for
     from tuireader.search import Query, Scope, SearchError, search_document
 
-    path = Path(args.file) if args.file else None
+    if not args.query.strip():
+        raise UserError("Give something to search for (a word, or a pattern with --regex).")
+    path = Path(args.file) if args.file and args.file != STDIN else None
     document = _load(args.file)
     notes = notes_for(document, path, args)  # says so if they come from a backup
     try:
@@ -213,10 +231,26 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_read(args: argparse.Namespace) -> int:
     from tuireader import gc_tuning
 
+    if not sys.stdout.isatty():  # `tuireader FILE > out`, `| less`: the text, as less does
+        _write("".join(render_section(s, 100) + "\n" for s in _load(args.file).readable()))
+        return 0
     gc_tuning.collect_less_often()
-    path = Path(args.file) if args.file else None
     data_dir = Path(args.data_dir) if args.data_dir else None
-    document = open_document(path, preview=True)
+    if args.file == STDIN:  # read once; the notes find it by its text's fingerprint
+        data = read_stdin()
+        path = None
+        document = open_bytes(data, name=STDIN_NAME, source=STDIN, preview=True)
+
+        def whole_text() -> Document:
+            return open_bytes(data, name=STDIN_NAME, source=STDIN)
+    else:
+        path = Path(args.file) if args.file else None
+        document = open_document(path, preview=True)
+
+        def whole_text() -> Document:
+            return open_document(path)
+
+    _keys_from_the_terminal()
     from tuireader.store import DocumentNotes, NotesStore
     from tuireader.store.choices import RememberedChoices
     from tuireader.ui.app import run_reader  # Textual only now: keeps the CLI fast
@@ -224,17 +258,33 @@ def cmd_read(args: argparse.Namespace) -> int:
     choices = RememberedChoices(NotesStore(data_dir).root)
 
     def the_rest() -> tuple[Document, DocumentNotes | None]:
-        whole = open_document(path)
+        whole = whole_text()
         notes = NotesStore(data_dir).open(whole, path)
         gc_tuning.freeze_long_lived()
         return whole, notes
 
     if document.partial:  # a large file: its start now, the rest (and notes) in a moment
         gc_tuning.freeze_long_lived()
-        return run_reader(document, path=path, rest=the_rest, choices=choices)
+        return run_reader(document, path=path, rest=the_rest, choices=choices, at=args.at)
     notes = NotesStore(data_dir).open(document, path)
     gc_tuning.freeze_long_lived()
-    return run_reader(document, path=path, notes=notes, choices=choices)
+    return run_reader(document, path=path, notes=notes, choices=choices, at=args.at)
+
+
+def _keys_from_the_terminal() -> None:
+    """The reader reads keys from standard input. When that is not the terminal (a
+    document piped in, or ``< /dev/null``), take them from the terminal, as less does."""
+    if sys.stdin.isatty():
+        return
+    try:
+        terminal = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        raise UserError(
+            "There is no terminal to read keys from, so the reader cannot start; "
+            "`tuireader show ID FILE` prints a section instead."
+        ) from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -273,7 +323,15 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tuireader {__version__}")
     _common(parser)
     parser.add_argument(
-        "file", nargs="?", metavar="FILE", help="the document (default: the bundled interview)"
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="the document, or - for standard input (default: the bundled interview)",
+    )
+    parser.add_argument(
+        "--at",
+        metavar="PLACE",
+        help="open at PLACE: a question's number (14), an id as printed (qa-3.p2) or 45%%",
     )
     parser.set_defaults(handler=cmd_read)
     return parser
@@ -361,8 +419,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except (DocumentError, UserError) as error:
-        message = str(error)
-        warn(f"{message[:1].upper()}{message[1:]}")
+        warn(str(error))  # as written: it may start with a file name, kept as it is
         return EXIT_ERROR
     except MemoryError:
         what = f"{args.file} is" if getattr(args, "file", None) else "the document is"

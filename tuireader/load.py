@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import replace
 from pathlib import Path
 
 from tuireader.model import Document
 from tuireader.parse import parse_document
-from tuireader.text import normalise, read_document
+from tuireader.text import decode_document, normalise, read_document, read_stream
 
 BUNDLED_NAME = "interview.txt"
 
@@ -27,6 +28,27 @@ def bundled_path() -> Path:
 
 #: Files larger than this open with a preview of their start while the rest is parsed.
 PREVIEW_BYTES = 256 * 1024
+
+
+#: The file name that means standard input (``tuireader -``, ``cat x | tuireader -``).
+STDIN = "-"
+STDIN_NAME = "standard input"
+
+
+def open_bytes(data: bytes, *, name: str, source: str, preview: bool = False) -> Document:
+    """A document from bytes already read (standard input): as :func:`open_document`."""
+    decoded = decode_document(data, name, PREVIEW_BYTES if preview else None)
+    document = parse_document(
+        decoded.text, source=source, fallback_title=name, warnings=decoded.warnings
+    )
+    if not decoded.complete:
+        document = replace(document, partial=True, warnings=())
+    return document
+
+
+def read_stdin() -> bytes:
+    """What standard input holds (a document piped in), read once."""
+    return read_stream(sys.stdin.buffer, STDIN_NAME)
 
 
 def open_document(path: Path | None = None, *, preview: bool = False) -> Document:

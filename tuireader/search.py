@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from tuireader.store import DocumentNotes
 
 CONTEXT_CHARS = 36
+#: The kind of a hit in a speaker's name (its offsets are in the name, not the text).
+SPEAKER = "speaker"
 #: What in a regular expression is syntax spelled with letters: escapes, group names.
 _SYNTAX = re.compile(r"\\N\{[^}]*\}|\\.|\(\?P[<=][^>)]*[>)]", re.DOTALL)
 
@@ -115,11 +117,24 @@ def _text_hits(
 ) -> Iterator[Hit]:
     for section in document.walk():
         for index, passage in enumerate(section.passages):
+            speaker = passage.speaker
             if only is not None and passage.id not in only:
                 continue
             kind = passage_kind(section, index)
             if kinds is not None and kind not in kinds:
                 continue
+            # A speaker's name is searched where their turn starts, as the pane shows it
+            # ("Putin" finds turns labelled "Vladimir Putin:").
+            if speaker and (index == 0 or section.passages[index - 1].speaker != speaker):
+                for match in pattern.finditer(speaker):
+                    yield Hit(
+                        section.id,
+                        passage.id,
+                        SPEAKER,
+                        match.start(),
+                        match.end(),
+                        context(speaker, match.start(), match.end()),
+                    )
             text = passage.text
             for match in pattern.finditer(text):
                 yield Hit(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tuireader.navigation import Navigator, Position
-from tuireader.search import Hit
+from tuireader.search import SPEAKER, Hit
 
 #: Where a match is in reading order: readable section index, passage index, offset.
 Place = tuple[int, int, int]
@@ -44,7 +44,9 @@ class MatchSteps:
         found = self._navigator.position_of_passage(hit.passage_id) if hit.passage_id else None
         if found is None:
             return (_NOWHERE, 0, 0)
-        return (found.section, found.passage, hit.start)
+        # A match in the speaker's name comes before the text it introduces.
+        offset = -1 if hit.kind == SPEAKER else hit.start
+        return (found.section, found.passage, offset)
 
     def step(self, here: Position, current: int | None, direction: int) -> Step | None:
         """The next (``direction`` > 0) or previous match from the current match (an index

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from tuireader.safe_read import FileTooLargeError, NotRegularFileError, read_regular_file
 
@@ -150,6 +151,14 @@ def read_document(
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise DocumentError(f"{name} cannot be read: {reason}.") from None
+    return decode_document(data, name, limit, max_line=max_line)
+
+
+def decode_document(
+    data: bytes, name: str, limit: int | None = None, *, max_line: int = MAX_LINE_BYTES
+) -> DecodedText:
+    """A document's bytes, however they came (a file, standard input), checked and decoded;
+    with ``limit``, only the start of a larger text, cut at a paragraph break."""
     if has_line_over(data, max_line):
         raise DocumentError(
             f"{name} has a line longer than {max(max_line // _MIB, 1)} MiB, more than this "
@@ -161,3 +170,17 @@ def read_document(
         part = decode(data[: cut if cut > 0 else limit], name)
         return DecodedText(part.text, part.warnings, complete=False)
     return decode(data, name)
+
+
+def read_stream(stream: BinaryIO, name: str, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """All of a stream (standard input), up to ``limit`` bytes; DocumentError past it."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(1024 * 1024):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise DocumentError(
+                f"{name} is more than {limit // _MIB} MiB, larger than this reader opens."
+            )
+    return b"".join(chunks)

@@ -202,3 +202,29 @@ def test_killed_editor_offers_its_text_back(terminals: list[Terminal], tmp_path:
     again.wait_for("Q1/10")
     again.press("q")
     assert again.wait_exit() == 0
+
+
+def test_a_document_piped_in_is_read_and_the_keys_come_from_the_terminal(
+    terminals: list[Terminal], tmp_path: Path
+) -> None:
+    """`cat qa.txt | tuireader -`: the text from the pipe, the keys from the terminal."""
+    source = tmp_path / "qa.txt"
+    source.write_text(
+        "Question: Piped in?\n\nA: Yes, through a pipe.\n\nQuestion: And then?\n\nA: Keys.\n"
+    )
+    command = f"cat {source} | {tuireader_command()} -"
+    terminal = Terminal(["sh", "-c", command], 80, 24, env={"TERM": "xterm-256color", **_DATA_HOME})
+    terminals.append(terminal)
+    terminal.wait_for("Q1/2")
+    terminal.press("n")
+    terminal.wait_for("Q2/2")
+    terminal.wait_for("And then?")
+    terminal.press("q")
+    assert terminal.wait_exit() == 0
+
+
+def test_at_opens_the_reader_there(terminals: list[Terminal]) -> None:
+    terminal = start(terminals, "--at", "qa-7.p3")
+    terminal.wait_for("Q7/10 · passage 3/7")
+    terminal.press("q")
+    assert terminal.wait_exit() == 0

@@ -42,3 +42,11 @@ def test_note_shown_inline(snap_compare: Any, seed: Document, tmp_path: Path) ->
 
 def test_notes_list(snap_compare: Any, seed: Document, tmp_path: Path) -> None:
     assert snap_compare(_with_notes(seed, tmp_path), terminal_size=(100, 30), press=["A"])
+
+
+def test_markdown_drawn_as_markdown(snap_compare: Any) -> None:
+    from tuireader.load import open_document
+
+    document = open_document(Path(__file__).parents[1] / "fixtures" / "markdown.md")
+    app = ReaderApp(document)
+    assert snap_compare(app, terminal_size=(80, 30), press=["right_square_bracket"])

@@ -16,7 +16,8 @@ from tuireader.ui.app import ReaderApp
 from tuireader.ui.screens.annotation_list import AnnotationList
 from tuireader.ui.screens.confirm import ConfirmScreen
 from tuireader.ui.screens.note_editor import NoteEditor
-from tuireader.ui.widgets.reading_pane import NOTE_MARK, ReadingPane
+from tuireader.ui.widgets.pane_layout import NOTE_MARK
+from tuireader.ui.widgets.reading_pane import ReadingPane
 from tuireader.ui.widgets.section_tree import SectionTree
 
 

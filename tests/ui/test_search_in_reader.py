@@ -234,3 +234,28 @@ async def test_the_list_of_matches_shows_document_text_literally(
         for y in range(2, 28, 2):  # click the list all over: nothing in it acts
             await pilot.click(offset=(20, y))
         assert app.is_running
+
+
+async def test_the_palette_goes_to_an_id_or_a_question_number(app: ReaderApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p", *"qa-4.p3")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert where(app) == ("qa-4", 2)
+        await pilot.press("ctrl+p", *"Q9")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert where(app) == ("qa-9", 0)
+
+
+async def test_a_speakers_name_is_found_and_stepped_to(seed: Document) -> None:
+    app = ReaderApp(seed)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await search(pilot, app, "Lavrov")
+        count = int(info(app).split()[0])
+        assert count >= 11  # the title's mention, and the speaker of every answer
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert where(app)[0] in ("intro", "qa-1")

@@ -166,3 +166,72 @@ async def test_bidi_and_zero_width_characters_in_titles_are_shown(tmp_path: Path
         assert "\u202e" not in labels[0] and "\u200b" not in labels[0] and "␦" in labels[0]
         heading = pane_text(app).splitlines()[0]
         assert "\u202e" not in heading and "␦" in heading
+
+
+async def test_markdown_blocks_and_inline_styles_are_drawn(tmp_path: Path) -> None:
+    from tests.helpers.reader import FIXTURES
+    from tuireader.load import open_document
+
+    app = ReaderApp(open_document(FIXTURES / "markdown.md"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        pane = app.query_one(ReadingPane)
+        first = next(line for line in pane.text_lines() if "emphasis" in line)
+        assert "*" not in first and "`" not in first  # Markdown marks are not shown
+        await pilot.press("right_square_bracket")
+        lines = [line.strip() for line in pane.text_lines()]
+        assert "• second" in lines and "• nested item" in lines and "1. one" in lines
+        assert any(line.startswith("│ A quotation") for line in lines)
+        assert "def code():" in lines and "return 42" in lines
+        assert any(set(line) == {"─"} and len(line) <= 40 for line in lines)
+        assert "A literal [bold]not bold[/] and [@click=app.quit]no link[/]." in " ".join(lines)
+        # No blank line between the items of one list.
+        assert lines[lines.index("• second") + 1] == "• nested item"
+
+
+async def test_new_kinds_of_section_have_their_groups_in_the_tree() -> None:
+    from tests.helpers.reader import FIXTURES
+    from tuireader.load import open_document
+
+    corpus = FIXTURES.parent / "corpus"
+    app = ReaderApp(open_document(corpus / "gutenberg-crito.txt"))
+    async with app.run_test(size=(100, 30)):
+        groups = [str(node.label) for node in app.query_one(SectionTree).root.children]
+        assert any(label.startswith("Dialogue (") for label in groups), groups
+    app = ReaderApp(open_document(corpus / "whitehouse-covid-briefing-front-matter-2021.md"))
+    async with app.run_test(size=(120, 30)):
+        groups = [str(node.label) for node in app.query_one(SectionTree).root.children]
+        assert "Opening statements (5)" in groups and "Interview (10)" in groups
+        title = str(app.reader.query_one("#title", Static).render())
+        assert "2021-08-18" in title  # from the front matter, shown in the header
+
+
+async def test_nested_parts_are_nested_in_the_tree(tmp_path: Path) -> None:
+    from tuireader.load import open_document
+
+    path = tmp_path / "nested.md"
+    path.write_text(
+        "# Book\n\n## One\n\nText one.\n\n### One.a\n\nDeeper.\n\n## Two\n\nText two.\n"
+    )
+    app = ReaderApp(open_document(path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        tree = app.query_one(SectionTree)
+        one = next(node for node in tree.root.children if str(node.label).startswith("One"))
+        assert [str(child.label) for child in one.children] == ["One.a"]
+        tree.select_node(one)  # a part with text of its own opens like any section
+        await pilot.pause()
+        assert "Text one." in pane_text(app)
+
+
+async def test_the_lines_left_out_can_be_seen_from_the_palette(app: ReaderApp) -> None:
+    from textual.widgets import OptionList
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p", *"left out")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Support SouthFront" in line and "page chrome" in line for line in shown)
+        await pilot.press("escape")
+        assert app.screen is app.reader

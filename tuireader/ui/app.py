@@ -45,13 +45,14 @@ class ReaderApp(App[int]):
         rest: RestReader | None = None,
         keymap: Mapping[str, str] | None = None,
         choices: RememberedChoices | None = None,
+        at: str | None = None,
     ) -> None:
         """``rest``, for a ``partial`` document (a large file's preview), reads the whole
         document and opens its notes; it runs in a thread once the first screen is shown."""
         # NO_COLOR means no colour codes at all (https://no-color.org): Textual writes none
         # with its ANSI colours, where it would otherwise write greys.
         super().__init__(ansi_color="NO_COLOR" in os.environ)
-        self.reader = ReaderScreen(document, path=path, notes=notes)
+        self.reader = ReaderScreen(document, path=path, notes=notes, at=at)
         self._rest = rest
         self._choices = choices
         self._choices_problem: str | None = None
@@ -126,8 +127,10 @@ def run_reader(
     notes: DocumentNotes | None = None,
     rest: RestReader | None = None,
     choices: RememberedChoices | None = None,
+    at: str | None = None,
 ) -> int:
-    """Run the reader until the user quits; the process exit status."""
-    app = ReaderApp(document, path=path, notes=notes, rest=rest, choices=choices)
+    """Run the reader until the user quits; the process exit status. ``at``: where to
+    open (see ``Navigator.resolve``), instead of where the reader left off."""
+    app = ReaderApp(document, path=path, notes=notes, rest=rest, choices=choices, at=at)
     result = app.run()
     return result if isinstance(result, int) else 0

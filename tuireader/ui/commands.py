@@ -58,9 +58,19 @@ class _ListedCommands(Provider):
 
 
 class SectionCommands(_ListedCommands):
-    """Every section, by its short name and title."""
+    """Every section, by its short name and title; and any place given as the program
+    names it (``qa-3.p2``, ``Q14``, ``45%``)."""
 
     HELP = "Go to this section"
+
+    async def search(self, query: str) -> Hits:
+        reader = self.reader
+        place = reader.navigator.resolve(query)
+        if place is not None:
+            text = f"Go to {query.strip()}"
+            yield Hit(1.0, Content(text), partial(reader.go, place), text=text, help=self.HELP)
+        async for hit in super().search(query):
+            yield hit
 
     def _candidates(self) -> list[tuple[str, Callable[[], None]]]:
         reader = self.reader
@@ -77,6 +87,21 @@ class SectionCommands(_ListedCommands):
     async def discover(self) -> Hits:
         for text, command in self._candidates()[:30]:
             yield DiscoveryHit(Content(text), command, text=text, help="Go to this section")
+
+
+class DocumentCommands(_ListedCommands):
+    """What the reader can show about the document itself."""
+
+    HELP = "About this document"
+
+    def _candidates(self) -> list[tuple[str, Callable[[], None]]]:
+        reader = self.reader
+        count = len(reader.document.dropped)
+        return [(f"Lines left out of the text ({count})", reader.show_dropped_lines)]
+
+    async def discover(self) -> Hits:
+        for text, command in self._candidates():
+            yield DiscoveryHit(Content(text), command, text=text, help=self.HELP)
 
 
 class NotesCommands(_ListedCommands):

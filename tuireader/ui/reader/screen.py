@@ -26,7 +26,7 @@ from tuireader.model import Document, Section
 from tuireader.navigation import Navigator, Position
 from tuireader.store import DocumentNotes
 from tuireader.terminal_text import terminal_safe
-from tuireader.ui.commands import NotesCommands, SectionCommands
+from tuireader.ui.commands import DocumentCommands, NotesCommands, SectionCommands
 from tuireader.ui.messages import ConfirmPlaceRequested, DeleteRequested, DraftChanged
 from tuireader.ui.reader.bindings import NOWHERE, READER_BINDINGS
 from tuireader.ui.reader.notes import NotesFlow
@@ -43,16 +43,22 @@ from tuireader.ui.widgets.status_line import StatusLine
 class ReaderScreen(Screen[None]):
     """See the module docstring."""
 
-    COMMANDS = {SectionCommands, NotesCommands}
+    COMMANDS = {SectionCommands, NotesCommands, DocumentCommands}
     #: The text has the keyboard from the first frame (Textual would pick the tree).
     AUTO_FOCUS = "#pane"
 
     BINDINGS = READER_BINDINGS
 
     def __init__(
-        self, document: Document, *, path: Path | None = None, notes: DocumentNotes | None = None
+        self,
+        document: Document,
+        *,
+        path: Path | None = None,
+        notes: DocumentNotes | None = None,
+        at: str | None = None,
     ) -> None:
         super().__init__()
+        self._at = at
         self.path = path
         self.document = document
         self.navigator = Navigator(document)
@@ -77,7 +83,12 @@ class ReaderScreen(Screen[None]):
         return self.navigator.section(self.position).id, self.position.passage
 
     def _start_position(self) -> Position | None:
-        """Where you left off (kept in the notes store), else the start."""
+        """Where asked (``--at``), else where you left off (kept in the notes store), else
+        the start."""
+        if self._at:
+            asked = self.navigator.resolve(self._at)
+            if asked is not None:
+                return asked
         saved = self.notes.position if self.notes is not None else None
         if saved:
             found = self.navigator.position_of_passage(saved)
@@ -88,12 +99,25 @@ class ReaderScreen(Screen[None]):
     # Screen -------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(terminal_safe(self.document.title)), id="title")
+        yield Static(self._title_line(), id="title")
         with Horizontal(id="body"):
             yield SectionTree(id="tree")
             yield ReadingPane(id="pane")
         yield StatusLine(id="status")
         yield KeyBar(lead=SEARCH_KEYS, offered=self._offered_key, id="keys")
+
+    def _title_line(self) -> Content:
+        """The title, and the date and tags of the document's front matter if it has any."""
+        meta = self.document.metadata
+        extra = [
+            meta[key]
+            for key in ("date", "published", "tags", "author")
+            if meta.get(key) and meta[key] not in self.document.title
+        ]
+        title = Content(terminal_safe(self.document.title))
+        if not extra:
+            return title
+        return Content.assemble(title, (terminal_safe("  ·  " + "  ·  ".join(extra)), "dim"))
 
     def on_mount(self) -> None:
         self.app.title = self.document.title
@@ -108,6 +132,14 @@ class ReaderScreen(Screen[None]):
             self.go(self.position, force=True)
         for warning in self.document.warnings:
             self.notify(warning, severity="warning", markup=False, timeout=8)
+        if self._at and self.navigator.resolve(self._at) is None and not self.document.partial:
+            self.notify(
+                f"There is no {terminal_safe(self._at)!r} in this document: opened where you"
+                " left off.",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
         if not self.document.partial:
             self.notes_flow.start()
 
@@ -129,6 +161,7 @@ class ReaderScreen(Screen[None]):
         self.document = document
         self.navigator = Navigator(document)
         self.notes_flow.use(notes)
+        self.query_one("#title", Static).update(self._title_line())
         self.query_one(KeyBar).rebuild()  # the keys that suit it (questions or not)
         position = None
         if where is not None and self.position != start:  # the reader moved: stay there
@@ -368,6 +401,12 @@ class ReaderScreen(Screen[None]):
         from tuireader.ui.screens.help import HelpScreen, reader_key_groups
 
         self.app.push_screen(HelpScreen(reader_key_groups(self.BINDINGS, self.app.BINDINGS)))
+
+    def show_dropped_lines(self) -> None:
+        """The lines left out of the text (from the palette)."""
+        from tuireader.ui.screens.dropped import DroppedLines
+
+        self.app.push_screen(DroppedLines(self.document.dropped))
 
     def action_quit(self) -> None:
         """Save, then quit; if saving fails, say so and quit only when asked again."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from tuireader.search import Hit, Query, search_document
+from tuireader.search import SPEAKER, Hit, Query, search_document
 from tuireader.search_steps import MatchSteps
 from tuireader.titles import short_title
 from tuireader.ui.widgets.search_bar import SearchBar
@@ -126,7 +126,8 @@ class SearchFlow:
             return
         self._current = index
         screen.go(target)
-        current = (target.passage, hit.start) if hit.kind != "note" else None
+        # The current match is marked in the passage's text (not in a note or a name).
+        current = (target.passage, hit.start) if hit.kind not in ("note", SPEAKER) else None
         screen.pane.set_search(self._pattern, current)
         where = f"Match {index + 1} of {len(self._hits)}"
         if wrapped:

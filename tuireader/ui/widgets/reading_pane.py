@@ -12,8 +12,6 @@ passage changes on its own account (a click, or scrolling it out of view).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from enum import StrEnum
 
 from rich.segment import Segment
 from rich.style import Style
@@ -25,36 +23,14 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tuireader.annotations import PassageMarks
-from tuireader.model import Section, SectionKind
-from tuireader.terminal_text import terminal_safe
+from tuireader.model import Section
+from tuireader.ui.widgets.pane_layout import NOTE_MARK, TEXT_ROLES, Line, Role, lay_out
 
 GUTTER = 4  # bar, note marker, bookmark marker, space
 #: The widest the text is set, in columns (lines much longer than this are hard to read).
 MEASURE = 100
 _BAR = "▌"
-NOTE_MARK = "✎"
 BOOKMARK_MARK = "★"
-
-
-class Role(StrEnum):
-    """What a line of the pane shows; each has a component class (``reading-pane--title``)."""
-
-    TITLE = "title"
-    RULE = "rule"
-    SPEAKER = "speaker"
-    QUESTION = "question"
-    ANSWER = "answer"
-    NOTE = "note"
-    BLANK = "blank"
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    text: Text
-    passage: int | None  # index of the passage this line belongs to, None for headings
-    role: Role
-    first: bool = False  # the first line of its passage's text: where markers go
-    offset: int = 0  # where this line starts in its passage's text (for search hits)
 
 
 class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
@@ -66,6 +42,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         "reading-pane--speaker",
         "reading-pane--question",
         "reading-pane--answer",
+        "reading-pane--heading",
+        "reading-pane--code",
+        "reading-pane--quote",
         "reading-pane--bar",
         "reading-pane--current",
         "reading-pane--note",
@@ -90,7 +69,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._section: Section | None = None
         self._heading = ""
         self._current = 0
-        self._lines: list[_Line] = []
+        self._lines: list[Line] = []
         self._spans: list[tuple[int, int]] = []  # per passage: first line, end line
         self._laid_out_width = -1
         self._marks: dict[int, PassageMarks] = {}
@@ -169,7 +148,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         """Bring the line holding offset ``start`` of a passage into view."""
         target = None
         for number, line in enumerate(self._lines):
-            if line.passage == passage and line.role in (Role.QUESTION, Role.ANSWER):
+            if line.passage == passage and line.role in TEXT_ROLES:
                 if line.offset <= start:
                     target = number
                 else:
@@ -178,9 +157,13 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             self._scroll_myself(0, center_region=Region(0, target, 1, 1))
             self.refresh()
 
-    def _searched(self, text: str, passage: int | None) -> Text:
-        """A passage's text (or the heading, ``passage`` None) with its matches styled."""
-        content = Text(text)
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"reading-pane--{name}", default=Style())
+
+    def _searched(self, text: str, passage: int | None, content: Text | None = None) -> Text:
+        """A passage's text (or the heading, ``passage`` None) with its matches styled;
+        ``content``: the text already styled (Markdown's inline styles)."""
+        content = Text(text) if content is None else content
         if self._pattern is None:
             return content
         match_style = self.get_component_rich_style("reading-pane--match")
@@ -275,44 +258,19 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         if section is None or width == self._laid_out_width or not self.size.width:
             return
         self._laid_out_width = width
-        console = self.app.console
-        lines: list[_Line] = []
-        spans: list[tuple[int, int]] = []
-
-        def add(text: Text, passage: int | None, role: Role, first: bool = False) -> None:
-            source = text.plain
-            position = 0
-            for number, wrapped in enumerate(text.wrap(console, width, overflow="fold")):
-                wrapped.rstrip()
-                found = source.find(wrapped.plain, position) if wrapped.plain else position
-                offset = found if found >= 0 else position
-                position = offset + len(wrapped.plain)
-                lines.append(_Line(wrapped, passage, role, first and number == 0, offset))
-
-        add(self._searched(self._heading, None), None, Role.TITLE, first=True)
-        lines.append(_Line(Text("─" * min(width, 60)), None, Role.RULE))
-        lines.append(_Line(Text(), None, Role.BLANK))
-        previous_speaker: str | None = None
-        is_qa = section.kind is SectionKind.QA
-        question_speaker = section.passages[0].speaker if is_qa and section.passages else None
-        for index, passage in enumerate(section.passages):
-            start = len(lines)
-            new_turn = index == 0 or passage.speaker != previous_speaker
-            if passage.speaker and new_turn and passage.speaker != section.title:
-                speaker = terminal_safe(passage.speaker)
-                add(self._searched(speaker, None), index, Role.SPEAKER)
-            previous_speaker = passage.speaker
-            is_question = is_qa and passage.speaker == question_speaker and index == 0
-            role = Role.QUESTION if is_question else Role.ANSWER
-            add(self._searched(passage.text, index), index, role, first=True)
-            if self._show_notes:
-                for note in self._marks.get(index, PassageMarks()).notes:
-                    add(Text(f"{NOTE_MARK} {note}"), index, Role.NOTE)
-            spans.append((start, len(lines)))
-            lines.append(_Line(Text(), None, Role.BLANK))
-        self._lines = lines
-        self._spans = spans
-        self.virtual_size = Size(self._room() + GUTTER + 1, len(lines))
+        layout = lay_out(
+            section,
+            self._heading,
+            width,
+            self.app.console,
+            marks=self._marks,
+            show_notes=self._show_notes,
+            highlight=self._searched,
+            style=self._style,
+        )
+        self._lines = layout.lines
+        self._spans = layout.spans
+        self.virtual_size = Size(self._room() + GUTTER + 1, len(layout.lines))
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_layout()

@@ -24,6 +24,12 @@ from tuireader.terminal_text import terminal_safe
 from tuireader.titles import short_title
 
 BUCKET = 100
+#: Sections that come in runs, each run one group.
+_RUNS = {
+    SectionKind.QA: "Interview",
+    SectionKind.EXCHANGE: "Dialogue",
+    SectionKind.STATEMENT: "Opening statements",
+}
 #: Groups up to this size start unfolded.
 OPEN_UP_TO = 40
 #: Labels are kept this long; each is cut to the tree's width when drawn.
@@ -92,27 +98,48 @@ class SectionTree(Tree[NodeData]):
     # Building -----------------------------------------------------------------------
 
     def load(self, document: Document, navigator: Navigator) -> None:
+        """Runs of questions, of a dialogue's exchanges and of opening statements become
+        groups; comments are a group; a part with parts of its own is a node over them."""
         self._navigator = navigator
         self.clear()
         self._section_nodes.clear()
         self._group_of.clear()
         pending: list[Section] = []
 
-        def flush_questions() -> None:
-            if pending:
-                self._add_group(self.root, _Group("Interview", list(pending)), [])
-                pending.clear()
+        def flush() -> None:
+            if not pending:
+                return
+            kind = pending[0].kind
+            if kind is SectionKind.STATEMENT and len(pending) == 1:
+                self._add_leaf(self.root, pending[0])
+            else:
+                self._add_group(self.root, _Group(_RUNS[kind], list(pending)), [])
+            pending.clear()
 
         for top in document.sections:
-            if top.kind is SectionKind.QA:
+            if top.kind in _RUNS:
+                if pending and pending[0].kind is not top.kind:
+                    flush()
                 pending.append(top)
                 continue
-            flush_questions()
-            if top.children:
+            flush()
+            if top.children and not top.passages:
                 self._add_group(self.root, _Group(top.title, list(top.children)), [])
+            elif top.children:
+                self._add_parent(self.root, top)
             else:
                 self._add_leaf(self.root, top)
-        flush_questions()
+        flush()
+
+    def _add_parent(self, parent: TreeNode[NodeData], section: Section) -> None:
+        """A section with text of its own and sections under it (a heading's part)."""
+        node = parent.add(self._label(section), data=section.id, expand=True)
+        self._section_nodes[section.id] = node
+        for child in section.children:
+            if child.children:
+                self._add_parent(node, child)
+            else:
+                self._add_leaf(node, child)
 
     def _label(self, section: Section) -> Text:
         assert self._navigator is not None
@@ -121,7 +148,7 @@ class SectionTree(Tree[NodeData]):
         name = terminal_safe(self._navigator.short_name(section))
         if section.kind in (SectionKind.COMMENT, SectionKind.TEXT):
             label = Text(short_title(terminal_safe(section.title), _LABEL_CHARS))  # author, part
-        elif section.kind is SectionKind.QA:
+        elif section.kind in (SectionKind.QA, SectionKind.EXCHANGE):
             title = short_title(terminal_safe(section.title), _LABEL_CHARS)
             label = Text.assemble((name, "bold"), " ", title)
         else:
