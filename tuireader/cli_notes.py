@@ -3,7 +3,8 @@
 notes list [FILE] [--json]
 notes add [FILE] --passage ID --text TEXT      (--text - reads standard input)
 notes delete [FILE] NOTE_ID
-notes export [FILE] [--format markdown|yaml] [-o OUT]
+notes export [FILE] [--format markdown|json|yaml] [-o OUT]
+notes import OUT [FILE] [--delete] [--dry-run] (an edited Markdown export, read back)
 bookmarks list [FILE] [--json]
 bookmarks add [FILE] (--passage ID | --section ID)
 bookmarks delete [FILE] BOOKMARK_ID
@@ -20,9 +21,10 @@ from typing import Any
 
 from tuireader.errors import UserError as CommandError
 from tuireader.errors import warn
-from tuireader.export import item_dict, to_markdown, to_yaml
-from tuireader.load import open_document
+from tuireader.export import export_data, item_dict, to_json, to_markdown, to_yaml
+from tuireader.load import STDIN, open_document
 from tuireader.model import Document
+from tuireader.notes_markdown import Export, ExportFormatError, parse
 from tuireader.store import DocumentNotes, Kind, NotesStore, StoreError
 from tuireader.terminal_text import terminal_json, terminal_safe
 
@@ -138,17 +140,115 @@ def notes_delete(args: argparse.Namespace) -> int:
 
 def notes_export(args: argparse.Namespace) -> int:
     notes = open_notes(args, to_show=True)
-    text = to_markdown(notes) if args.format == "markdown" else to_yaml(notes)
+    formats = {"markdown": to_markdown, "json": to_json, "yaml": to_yaml}
+    text = formats[args.format](notes)
     if args.output and args.output != "-":
         try:  # a file for other programs: the notes exactly as written
             with open(args.output, "w", encoding="utf-8", newline="") as out:
                 out.write(text)
         except OSError as error:
             raise CommandError(f"Could not write {args.output}: {error.strerror}.") from None
+    elif sys.stdout.isatty() and args.format == "json":  # exact, with controls escaped
+        sys.stdout.write(terminal_json(export_data(notes)) + "\n")
     elif sys.stdout.isatty():  # for the eyes: nothing in a note may drive the terminal
         sys.stdout.write(terminal_safe(text, multiline=True))
     else:  # a pipe or a redirection is a file too
         sys.stdout.write(text)
+    return 0
+
+
+#: The largest export read back.
+MAX_EXPORT_BYTES = 64 * 1024 * 1024
+
+
+def _read_export(name: str) -> Export:
+    from tuireader.safe_read import FileTooLargeError, NotRegularFileError, read_regular_file
+
+    try:
+        data = read_regular_file(Path(name), MAX_EXPORT_BYTES)
+    except NotRegularFileError as error:
+        raise CommandError(f"{name} is {error.what}, so nothing was imported.") from None
+    except FileTooLargeError:
+        raise CommandError(
+            f"{name} is larger than {MAX_EXPORT_BYTES // (1024 * 1024)} MiB, so nothing was "
+            "imported."
+        ) from None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise CommandError(f"Could not read {name}: {reason}.") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CommandError(f"{name} is not UTF-8 text, so nothing was imported.") from None
+    try:
+        export = parse(text)
+    except ExportFormatError as error:
+        raise CommandError(f"{name}: {error} Nothing was imported.") from None
+    if export.crlf:
+        warn(f"{name} has Windows line ends (an editor changed them); they were read as plain.")
+    return export
+
+
+def _notes_of_export(export: Export, args: argparse.Namespace) -> DocumentNotes:
+    """The notes to import into: of FILE, else of the document the export was made from."""
+    if args.file:
+        path = Path(args.file)
+    elif export.path in ("", STDIN):
+        raise CommandError(
+            "This export is of a document read from standard input: give its file "
+            "(`tuireader notes import OUT FILE`)."
+        )
+    else:
+        path = Path(export.path)
+        if not path.is_file():
+            raise CommandError(
+                f"The document of this export, {export.path}, is no longer there: give its "
+                "file (`tuireader notes import OUT FILE`)."
+            )
+    notes = notes_for(open_document(path), path, args, to_show=True)
+    if notes.document.fingerprint != export.fingerprint:
+        if notes.source != export.path:
+            raise CommandError(
+                f"This export is of another document ({export.path}); give that document's "
+                "file, or export the notes of this one."
+            )
+        warn(
+            "The document has changed since the export: notes are matched by their ids, and "
+            "new ones go on the passages with those ids now."
+        )
+    return notes
+
+
+def notes_import(args: argparse.Namespace) -> int:
+    from tuireader.notes_import import Action, ImportProblem, apply, plan
+
+    export = _read_export(args.export_file)
+    notes = _notes_of_export(export, args)
+    try:
+        changes = plan(notes, export, delete=args.delete)
+    except ImportProblem as error:
+        raise CommandError(f"{args.export_file}: {error}") from None
+    if not args.dry_run and any(c.action is not Action.KEEP for c in changes):
+        try:
+            changes = apply(notes, changes)
+        except StoreError as error:
+            raise CommandError(f"{error} Nothing was imported.") from None
+        _save(notes, "Nothing was imported.")
+    for change in changes:
+        print(terminal_safe(change.describe(done=not args.dry_run)))
+    made = {a: sum(c.action is a for c in changes) for a in Action}
+    name = terminal_safe(args.export_file)
+    changed, added, deleted = made[Action.UPDATE], made[Action.ADD], made[Action.DELETE]
+    notes_word = "note" if changed == 1 else "notes"
+    if not changed + added + deleted:
+        print(f"Nothing to import: the notes are as {name} has them.")
+    elif args.dry_run:
+        print(
+            f"Nothing was changed (--dry-run): {changed} {notes_word} would change, {added} "
+            f"would be added and {deleted} deleted."
+        )
+    else:
+        print(f"Imported {name}: {changed} {notes_word} changed, {added} added, {deleted} deleted.")
     return 0
 
 
@@ -176,9 +276,13 @@ def register(
         name: str,
         handler: Handler,
         help: str,
+        *first: tuple[str, str],
     ) -> argparse.ArgumentParser:
+        """A command taking ``[FILE]``, after the positionals ``first`` (dest, METAVAR)."""
         parser: argparse.ArgumentParser = group.add_parser(name, help=help)
         common(parser)
+        for dest, metavar in first:
+            parser.add_argument(dest, metavar=metavar)
         parser.add_argument("file", nargs="?", metavar="FILE")
         parser.set_defaults(handler=handler)
         return parser
@@ -196,9 +300,28 @@ def register(
     add.add_argument("--passage", required=True, metavar="ID", help="a passage id, like qa-3.p2")
     add.add_argument("--text", required=True, help="the note; - reads it from standard input")
 
-    export = sub(note_commands, "export", notes_export, "write all notes as Markdown or YAML")
-    export.add_argument("--format", choices=("markdown", "yaml"), default="markdown")
+    export = sub(note_commands, "export", notes_export, "write all notes as Markdown or JSON")
+    export.add_argument(
+        "--format",
+        choices=("markdown", "json", "yaml"),
+        default="markdown",
+        help="markdown (the default) can be edited and read back with `notes import`",
+    )
     export.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+
+    back = sub(
+        note_commands,
+        "import",
+        notes_import,
+        "read an edited Markdown export back into the notes",
+        ("export_file", "OUT"),
+    )
+    back.add_argument(
+        "--delete", action="store_true", help="delete the notes removed from OUT (or emptied)"
+    )
+    back.add_argument(
+        "--dry-run", action="store_true", help="print what would change, and change nothing"
+    )
 
     mark = sub(mark_commands, "add", bookmarks_add, "bookmark a passage or a section")
     where = mark.add_mutually_exclusive_group(required=True)
