@@ -2,7 +2,8 @@
 
 ``tuireader sections [FILE] [--json]``   the structure of a document
 ``tuireader show SECTION_ID [FILE]``     one section as plain wrapped text
-``tuireader search QUERY [FILE]``        hits with their section ids and context (exit 1: none)
+``tuireader search QUERY [FILE]``        hits with their section ids and context (exit 1: none);
+                                        ``--notes --all``: the notes of every document
 ``tuireader notes|bookmarks …``          the notes store (see :mod:`tuireader.cli_notes`)
 
 Textual is imported only when the reader is about to start, so these answer quickly.
@@ -195,6 +196,12 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     if not args.query.strip():
         raise UserError("Give something to search for (a word, or a pattern with --regex).")
+    if args.notes:
+        args.scope = Scope.NOTES.value
+    if args.all:  # the notes of every document, from the notes files alone
+        from tuireader.cli_library import search_all
+
+        return search_all(args)
     path = Path(args.file) if args.file and args.file != STDIN else None
     document = _load(args.file)
     notes = notes_for(document, path, args)  # says so if they come from a backup
@@ -243,9 +250,10 @@ def cmd_read(args: argparse.Namespace) -> int:
 
         def whole_text() -> Document:
             return open_bytes(data, name=STDIN_NAME, source=STDIN)
-    else:
-        path = Path(args.file) if args.file else None
-        document = open_document(path, preview=True)
+    else:  # FILE, or without one the document read last
+        from tuireader.library import open_for_reading
+
+        path, document = open_for_reading(args.file, data_dir)
 
         def whole_text() -> Document:
             return open_document(path)
@@ -371,6 +379,10 @@ def _command_parser() -> argparse.ArgumentParser:
         "--scope",
         default="everything",
         choices=["everything", "questions", "answers", "comments", "speech", "notes", "bookmarks"],
+    )
+    search.add_argument("--notes", action="store_true", help="search your notes only")
+    search.add_argument(
+        "--all", action="store_true", help="with --notes: the notes of every document"
     )
     search.set_defaults(handler=cmd_search)
 

@@ -1,6 +1,6 @@
 """``tuireader notes …`` and ``tuireader bookmarks …``: the store without the reader.
 
-notes list [FILE] [--json]
+notes list [FILE] [--json]                     (--all: every document with notes)
 notes add [FILE] --passage ID --text TEXT      (--text - reads standard input)
 notes delete [FILE] NOTE_ID
 notes export [FILE] [--format markdown|json|yaml] [-o OUT]
@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tuireader import cli_library
 from tuireader.errors import UserError as CommandError
 from tuireader.errors import warn
 from tuireader.export import export_data, item_dict, to_json, to_markdown, to_yaml
@@ -94,6 +95,8 @@ def _mutate(args: argparse.Namespace, change: Callable[[DocumentNotes], str], un
 
 
 def notes_list(args: argparse.Namespace) -> int:
+    if args.all:
+        return cli_library.list_all(args)
     return _print_items(open_notes(args, to_show=True), Kind.NOTE, args.json)
 
 
@@ -293,6 +296,12 @@ def register(
     ):
         listing = sub(group, "list", lister, f"list the {kind} of a document")
         listing.add_argument("--json", action="store_true", help="print JSON")
+        if kind == "notes":
+            listing.add_argument(
+                "--all",
+                action="store_true",
+                help="list every document with notes or bookmarks instead",
+            )
         deleting = sub(group, "delete", notes_delete, f"delete one of the {kind}")
         deleting.add_argument("record_id", metavar="ID")
 

@@ -1,0 +1,268 @@
+"""All your documents: the ones with notes, the one read last, and opening any of them.
+
+Headless, for ``tuireader notes list --all``, ``tuireader search --notes --all``, the
+reader's document list and ``tuireader`` without a FILE (which opens the document read
+last; the bundled interview the first time). A document whose file is gone (moved or
+deleted) can still be read from its notes: :func:`document_from_notes` makes a document
+of the passages they quote, and its notes open read-only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from tuireader.load import STDIN, bundled_path, open_document
+from tuireader.model import Document, Passage, Section, SectionKind
+from tuireader.search import Query, context
+from tuireader.store import DocumentNotes, NotesStore
+from tuireader.store.catalog import DocumentEntry, list_documents
+from tuireader.store.choices import RememberedChoices
+from tuireader.store.index import NotesIndex
+from tuireader.store.schema import Record
+from tuireader.terminal_text import terminal_safe
+from tuireader.text import DocumentError
+
+#: The remembered choice naming the document read last: its path, "" for the bundled one.
+LAST_DOCUMENT = "last-document"
+
+#: Reads the whole of a large document and opens its notes (the reader runs it in a thread).
+RestReader = Callable[[], tuple[Document, DocumentNotes | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """A document ready for the reader: its notes, or (a large file's preview) ``rest``
+    to read the whole of it and its notes."""
+
+    document: Document
+    path: Path | None
+    notes: DocumentNotes | None
+    rest: RestReader | None = None
+
+
+def documents(store: NotesStore) -> tuple[list[DocumentEntry], list[str]]:
+    """The documents with notes or bookmarks, read last first, and a sentence for each
+    notes file left out (see :func:`tuireader.store.catalog.list_documents`)."""
+    return list_documents(store.root)
+
+
+@cache
+def _bundled_fingerprint() -> str:
+    return open_document(None).fingerprint
+
+
+def _is_bundled_file(entry: DocumentEntry) -> bool:
+    return entry.path == str(bundled_path())
+
+
+def _is_bundled_text(entry: DocumentEntry) -> bool:
+    """The bundled interview's text (read when it was installed elsewhere, or piped in)."""
+    return entry.fingerprint == _bundled_fingerprint()
+
+
+def where(entry: DocumentEntry) -> str:
+    """Where the document is, for a listing: its file, or why it cannot be opened."""
+    if _is_bundled_file(entry):
+        return "the bundled interview"
+    if entry.file_exists():
+        return entry.path
+    if _is_bundled_text(entry):
+        return "the bundled interview"
+    if entry.from_stdin:
+        return "read from standard input (it has no file)"
+    return f"not found at {entry.path} (moved or deleted)"
+
+
+def available(entry: DocumentEntry) -> bool:
+    """True if the document itself can be opened (else only its notes can be read)."""
+    return _is_bundled_file(entry) or entry.file_exists() or _is_bundled_text(entry)
+
+
+def open_entry(entry: DocumentEntry, store: NotesStore, *, preview: bool = False) -> Opened:
+    """Open a listed document with its notes: its file if it is there (the bundled
+    interview wherever it is installed now); else the passages its notes quote, with the
+    notes read-only. DocumentError if the file is there but cannot be read."""
+    if _is_bundled_file(entry):
+        return open_file(None, store, preview=preview)
+    if entry.file_exists():
+        return open_file(Path(entry.path), store, preview=preview)
+    if _is_bundled_text(entry):
+        return open_file(None, store, preview=preview)
+    document = document_from_notes(entry)
+    notes = store.open(document, None, key=entry.key)
+    why = (
+        "it was read from standard input"
+        if entry.from_stdin
+        else f"its file is no longer at {terminal_safe(entry.path)}"
+    )
+    notes.read_only = (
+        f"The notes of this document are read-only because {why}; open the file with "
+        "`tuireader FILE` to change them."
+    )
+    return Opened(document, None, notes)
+
+
+def open_file(path: Path | None, store: NotesStore, *, preview: bool = False) -> Opened:
+    """A file (None: the bundled interview) and its notes, as the reader opens it: with
+    ``preview``, a large file's start at once and the rest in ``Opened.rest``."""
+    document = open_document(path, preview=preview)
+    if not document.partial:
+        return Opened(document, path, store.open(document, path))
+
+    def the_rest() -> tuple[Document, DocumentNotes | None]:
+        whole = open_document(path)
+        return whole, store.open(whole, path)
+
+    return Opened(document, path, None, the_rest)
+
+
+# A document made of its notes' quotes --------------------------------------------------
+
+_NUMBERS = re.compile(r"(\d+)")
+#: Section kinds in the order documents hold them, for sorting ids made by the parser.
+_KIND_ORDER = ("intro", "statement", "qa", "exchange", "part", "comments", "comment", "speech")
+
+
+def _id_order(target: str) -> tuple[object, ...]:
+    """``qa-10.p2`` after ``qa-9.p13``: ids by kind, then numerically."""
+    head = target.split("-", 1)[0].split(".", 1)[0]
+    kind = _KIND_ORDER.index(head) if head in _KIND_ORDER else len(_KIND_ORDER)
+    parts = tuple(int(p) if p.isdigit() else p for p in _NUMBERS.split(target) if p)
+    return (kind, tuple((0, p) if isinstance(p, int) else (1, p) for p in parts))
+
+
+def document_from_notes(entry: DocumentEntry) -> Document:
+    """The passages the notes and bookmarks of a document quote, as a document: each in
+    a section named by its id, in the order of their ids. It has the document's
+    fingerprint and path, so its notes are the document's."""
+    passages: dict[str, dict[str, str]] = {}
+    titles: dict[str, str] = {}
+    for record in (*entry.notes, *entry.bookmarks):
+        if "." in record.target:
+            section_id = record.target.rpartition(".")[0]
+            quote = record.anchor.exact or "(no quote of this passage was kept)"
+            passages.setdefault(section_id, {}).setdefault(record.target, quote)
+        else:  # a bookmark on a whole section: its anchor is the section's title
+            passages.setdefault(record.target, {})
+            titles[record.target] = record.anchor.exact
+    sections = []
+    for section_id in sorted(passages, key=_id_order):
+        title = titles.get(section_id) or section_id
+        found = passages[section_id]
+        if not found:  # only the section is bookmarked: say which it was
+            found = {f"{section_id}.p1": f"(a bookmark on the section {title})"}
+        ordered = sorted(found.items(), key=lambda item: _id_order(item[0]))
+        sections.append(
+            Section(
+                section_id,
+                SectionKind.TEXT,
+                title,
+                tuple(Passage(pid, None, text) for pid, text in ordered),
+            )
+        )
+    gone = (
+        "It was read from standard input"
+        if entry.from_stdin
+        else f"{terminal_safe(entry.path)} is no longer there"
+    )
+    warning = (
+        f"{gone}: shown are the passages your notes and bookmarks quote, and the notes "
+        "are read-only."
+    )
+    return Document(
+        f"{entry.title} (from your notes)",
+        entry.path,
+        entry.fingerprint,
+        tuple(sections),
+        warnings=(warning,),
+    )
+
+
+# The document read last ---------------------------------------------------------------
+
+
+def remember_last(choices: RememberedChoices, document: Document, path: Path | None) -> str | None:
+    """Remember ``document`` as the one read last (not one read from standard input);
+    a sentence for the user if that could not be saved."""
+    if document.source == STDIN:
+        return None
+    value = str(path.resolve()) if path is not None else ""
+    remembered, _ = choices.load()
+    if remembered.get(LAST_DOCUMENT) == value:
+        return None
+    if choices.remember(LAST_DOCUMENT, value) is None:
+        return None
+    return "The document you are reading could not be remembered as the one read last."
+
+
+def open_last(choices: RememberedChoices, *, preview: bool = False) -> tuple[Path | None, Document]:
+    """The document read last; the bundled interview the first time, or when the last one
+    cannot be opened any more (its warnings then say why)."""
+    remembered, _ = choices.load()  # a problem with the file is told by the reader
+    value = remembered.get(LAST_DOCUMENT, "")
+    if not value:
+        return None, open_document(None, preview=preview)
+    path = Path(value)
+    try:
+        return path, open_document(path, preview=preview)
+    except DocumentError as error:
+        if path.exists():
+            problem = f"{error} The bundled interview is open instead."
+        else:
+            problem = (
+                f"The document you read last, {terminal_safe(value)}, is no longer there; "
+                "the bundled interview is open instead."
+            )
+    document = open_document(None, preview=preview)
+    return None, replace(document, warnings=(*document.warnings, problem))
+
+
+def open_for_reading(file: str | None, data_dir: Path | None) -> tuple[Path | None, Document]:
+    """What ``tuireader [FILE]`` opens (a large file's preview): FILE, else the document
+    read last. It is remembered as the one read last; its warnings say what went wrong."""
+    choices = RememberedChoices(NotesIndex(data_dir).root)
+    if file:
+        path: Path | None = Path(file)
+        document = open_document(path, preview=True)
+    else:
+        path, document = open_last(choices, preview=True)
+    problem = remember_last(choices, document, path)
+    if problem:
+        document = replace(document, warnings=(*document.warnings, problem))
+    return path, document
+
+
+# The notes of every document ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NoteHit:
+    """A match in the text of a note of one of the documents."""
+
+    entry: DocumentEntry
+    record: Record
+    start: int
+    end: int
+    context: str
+
+
+def search_notes(entries: list[DocumentEntry], query: Query) -> Iterator[NoteHit]:
+    """Every match of ``query`` in the notes of these documents, document by document,
+    each document's notes in the order they were written. SearchError for a bad query."""
+    pattern = query.compile()
+    if pattern is None:
+        return
+    for entry in entries:
+        for record in entry.notes:
+            for match in pattern.finditer(record.body):
+                yield NoteHit(
+                    entry,
+                    record,
+                    match.start(),
+                    match.end(),
+                    context(record.body, match.start(), match.end()),
+                )
