@@ -2,6 +2,7 @@
 
 notes list [FILE] [--json]                     (--all: every document with notes)
 notes add [FILE] --passage ID --text TEXT      (--text - reads standard input)
+notes edit NOTE_ID [FILE]                      (in $VISUAL or $EDITOR)
 notes delete [FILE] NOTE_ID
 notes export [FILE] [--format markdown|json|yaml] [-o OUT]
 notes import OUT [FILE] [--delete] [--dry-run] (an edited Markdown export, read back)
@@ -255,6 +256,55 @@ def notes_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def notes_edit(args: argparse.Namespace) -> int:
+    from tuireader.external_editor import EditorError, editor_command, run_editor
+
+    note_id = args.record_id
+    notes = open_notes(args) if args.file else cli_library.notes_holding(note_id, args)
+    record = notes.get(note_id)
+    if record is None or record.kind is not Kind.NOTE:
+        raise CommandError(f"There is no note {note_id!r} in this document's notes.")
+    if notes.read_only:
+        raise CommandError(notes.read_only)
+    try:
+        edited = run_editor(editor_command(), record.body)
+    except EditorError as error:
+        raise CommandError(str(error)) from None
+    if edited.warning:
+        warn(edited.warning)
+    if not edited.text.strip():
+        raise CommandError(
+            f"The note came back empty, so it was not changed (`tuireader notes delete "
+            f"{note_id}` deletes it)."
+        )
+    if edited.text == record.body:
+        print(f"Note {terminal_safe(note_id)} is unchanged.")
+        return 0
+    notes.edit_note(note_id, edited.text)
+    try:
+        result = notes.save()
+    except StoreError as error:
+        kept = _keep_aside(edited.text)
+        raise CommandError(f"{error.reason} The note was not changed{kept}.") from None
+    for message in result.messages:
+        warn(message)
+    print(f"Note {terminal_safe(note_id)} saved.")
+    return 0
+
+
+def _keep_aside(text: str) -> str:
+    """Text that could not be saved, kept in a private file: ", your text is in F"."""
+    import tempfile
+
+    try:
+        descriptor, name = tempfile.mkstemp(prefix="tuireader-note-", suffix=".md")
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as out:
+            out.write(text + "\n")
+    except OSError:
+        return ""
+    return f"; your text is kept in {name}"
+
+
 def bookmarks_list(args: argparse.Namespace) -> int:
     return _print_items(open_notes(args, to_show=True), Kind.BOOKMARK, args.json)
 
@@ -330,6 +380,13 @@ def register(
     )
     back.add_argument(
         "--dry-run", action="store_true", help="print what would change, and change nothing"
+    )
+    sub(
+        note_commands,
+        "edit",
+        notes_edit,
+        "change a note's text in $VISUAL or $EDITOR",
+        ("record_id", "NOTE_ID"),
     )
 
     mark = sub(mark_commands, "add", bookmarks_add, "bookmark a passage or a section")
