@@ -6,13 +6,20 @@ is opened to list or search them."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
 
 from tuireader.errors import UserError, warn
-from tuireader.library import available, documents, open_entry, search_notes, where
+from tuireader.library import (
+    available,
+    counts,
+    documents,
+    local_time,
+    open_entry,
+    search_notes,
+    where,
+)
 from tuireader.search import Query, SearchError
 from tuireader.store import DocumentNotes, NotesStore
 from tuireader.store.catalog import DocumentEntry
@@ -30,22 +37,6 @@ def _entries(args: argparse.Namespace) -> list[DocumentEntry]:
     for problem in problems:
         warn(problem)
     return entries
-
-
-def local_time(stamp: str | None) -> str:
-    """An ISO time from the store as the reader's local time, to read."""
-    if not stamp:
-        return "never"
-    try:
-        when = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    return when.astimezone().strftime("%d %b %Y %H:%M")
-
-
-def counts(entry: DocumentEntry) -> str:
-    notes, marks = len(entry.notes), len(entry.bookmarks)
-    return f"{notes} note{'s' if notes != 1 else ''} · {marks} bookmark{'s' if marks != 1 else ''}"
 
 
 def _file_state(entry: DocumentEntry) -> str:

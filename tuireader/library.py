@@ -9,6 +9,7 @@ of the passages they quote, and its notes open read-only.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -75,6 +76,22 @@ def where(entry: DocumentEntry) -> str:
     if entry.from_stdin:
         return "read from standard input (it has no file)"
     return f"not found at {entry.path} (moved or deleted)"
+
+
+def local_time(stamp: str | None) -> str:
+    """An ISO time from the store as the reader's local time, to read."""
+    if not stamp:
+        return "never"
+    try:
+        when = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    return when.astimezone().strftime("%d %b %Y %H:%M")
+
+
+def counts(entry: DocumentEntry) -> str:
+    notes, marks = len(entry.notes), len(entry.bookmarks)
+    return f"{notes} note{'s' if notes != 1 else ''} · {marks} bookmark{'s' if marks != 1 else ''}"
 
 
 def available(entry: DocumentEntry) -> bool:

@@ -50,15 +50,11 @@ def test_export_edit_dry_run_then_import(data_dir: Path, tmp_path: Path) -> None
 
     done = run(data_dir, "notes", "import", str(out), "--delete")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[-1] == (
-        f"Imported {out}: 1 note changed, 0 added, 1 deleted."
-    )
+    assert done.stdout.splitlines()[-1] == (f"Imported {out}: 1 note changed, 0 added, 1 deleted.")
     assert _bodies(data_dir) == {kept: "Douma, checked.\n\n# My heading\n- a list\n  trailing  "}
 
 
-def test_import_finds_the_document_the_export_was_made_from(
-    data_dir: Path, tmp_path: Path
-) -> None:
+def test_import_finds_the_document_the_export_was_made_from(data_dir: Path, tmp_path: Path) -> None:
     document = tmp_path / "talk.txt"
     document.write_text("A talk\n\nThe first paragraph.\n\nThe second paragraph.\n")
     note = _add(data_dir, "part-1.p2", "On the first.", str(document))
