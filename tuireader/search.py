@@ -1,6 +1,7 @@
 """Searching the text of a document, and the notes and bookmarks on it. Headless.
 
-Smart case: a query with no capital letter ignores case. Without ``regex`` the query is
+Case is smart unless asked otherwise (:class:`Case`): a query with no capital letter ignores
+case. Without ``regex`` the query is
 matched literally, so ``[/]`` finds ``[/]``. An invalid expression raises SearchError with
 a sentence for the user.
 """
@@ -40,15 +41,26 @@ class Scope(StrEnum):
         return members[(members.index(self) + 1) % len(members)]
 
 
+class Case(StrEnum):
+    """How a query treats upper and lower case."""
+
+    SMART = "smart"  # ignored unless the query has a capital letter
+    SENSITIVE = "sensitive"
+    INSENSITIVE = "insensitive"
+
+
 @dataclass(frozen=True, slots=True)
 class Query:
     text: str
     regex: bool = False
     scope: Scope = Scope.ALL
+    case: Case = Case.SMART
 
     @property
     def case_sensitive(self) -> bool:
-        return any(ch.isupper() for ch in self.text)
+        if self.case is Case.SMART:
+            return any(ch.isupper() for ch in self.text)
+        return self.case is Case.SENSITIVE
 
     def compile(self) -> re.Pattern[str] | None:
         """The pattern to search with; None for an empty query."""
