@@ -24,7 +24,7 @@ def test_the_reader_command_tunes_the_collector(tmp_path: Path) -> None:
 
     code = (
         "import gc, tuireader.cli as cli, tuireader.ui.app as ui\n"
-        "ui.run_reader = lambda *a, **k: print(gc.get_threshold()[0], gc.get_freeze_count() > 0)"
+        "ui.run = lambda *a, **k: print(gc.get_threshold()[0], gc.get_freeze_count() > 0)"
         " or 0\n"
         "raise SystemExit(cli.main([]))\n"
     )
