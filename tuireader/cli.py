@@ -4,6 +4,7 @@
 ``tuireader show SECTION_ID [FILE]``     one section as plain wrapped text
 ``tuireader search QUERY [FILE]``        hits with their section ids and context (exit 1: none)
 ``tuireader notes|bookmarks …``          the notes store (see :mod:`tuireader.cli_notes`)
+``tuireader config path|show|init|check`` the settings file (see :mod:`tuireader.cli_config`)
 
 ``--config FILE`` (or ``$TUIREADER_CONFIG``) names the settings file; its ``data_dir`` is
 where notes are unless ``--data-dir`` says otherwise.
@@ -195,7 +196,7 @@ def cmd_read(args: argparse.Namespace) -> int:
 
 _CONFIG_HELP = (
     "read the settings from FILE (default: $TUIREADER_CONFIG, else config.toml in the "
-    "user config folder)"
+    "user config folder; see `tuireader config path`)"
 )
 
 
@@ -224,7 +225,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tuireader",
         description="Read a long transcript or article in the terminal. Other commands: "
-        "sections, show, search, notes, bookmarks (see `tuireader COMMAND --help`).",
+        "sections, show, search, notes, bookmarks, config (see `tuireader COMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"tuireader {__version__}")
     _common(parser)
@@ -266,13 +267,14 @@ def _command_parser() -> argparse.ArgumentParser:
     )
     search.set_defaults(handler=cmd_search)
 
-    from tuireader import cli_notes  # only for the commands that use it
+    from tuireader import cli_config, cli_notes  # only for the commands that use them
 
     cli_notes.register(commands, _common_sub)
+    cli_config.register(commands, _common_sub)
     return parser
 
 
-COMMANDS = frozenset({"sections", "show", "search", "notes", "bookmarks"})
+COMMANDS = frozenset({"sections", "show", "search", "notes", "bookmarks", "config"})
 #: The commands that use the settings (for the data folder, or the reader's own).
 _WITH_SETTINGS = frozenset({None, "search", "notes", "bookmarks"})
 _OPTIONS_WITH_VALUE = frozenset({"--data-dir", "--config"})
