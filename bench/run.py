@@ -102,7 +102,14 @@ def main() -> int:
     rows: list[list[str]] = []
     raw: dict[str, dict[str, list[float]]] = {}
     with tempfile.TemporaryDirectory() as data_home:
-        env = {"TERM": "xterm-256color", "XDG_DATA_HOME": data_home, "COLORTERM": "truecolor"}
+        # The defaults, not the settings of whoever runs the benchmark (an empty folder).
+        env = {
+            "TERM": "xterm-256color",
+            "XDG_DATA_HOME": data_home,
+            "XDG_CONFIG_HOME": data_home,
+            "TUIREADER_CONFIG": "",
+            "COLORTERM": "truecolor",
+        }
         for name, path in inputs.items():
             runs = args.runs if name != "50MB" else max(2, args.runs // 2)
             document = open_document(None if name == "bundled" else path)
