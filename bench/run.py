@@ -211,7 +211,14 @@ def main() -> int:
     _compile_bytecode()
     raw: dict[str, Results] = {}
     with tempfile.TemporaryDirectory() as home:
-        env = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "XDG_DATA_HOME": home}
+        # The defaults, not the settings of whoever runs the benchmark (an empty folder).
+        env = {
+            "TERM": "xterm-256color",
+            "COLORTERM": "truecolor",
+            "XDG_DATA_HOME": home,
+            "XDG_CONFIG_HOME": home,
+            "TUIREADER_CONFIG": "",
+        }
         for name, path in inputs.items():
             runs = args.runs if name != "50MB" else max(2, args.runs // 2)
             raw[name] = measure_document(name, None if name == "bundled" else path, env, runs)

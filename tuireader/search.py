@@ -1,8 +1,8 @@
 """Searching the text of a document, and the notes and bookmarks on it. Headless.
 
-Smart case: a query with no capital letter (in any script) ignores case. Without ``regex``
-the query is matched literally, so ``[/]`` finds ``[/]``. An invalid expression raises
-SearchError with a sentence for the user.
+Case is smart unless asked otherwise (:class:`Case`): a query with no capital letter (in
+any script) ignores case. Without ``regex`` the query is matched literally, so ``[/]`` finds
+``[/]``. An invalid expression raises SearchError with a sentence for the user.
 """
 
 from __future__ import annotations
@@ -44,17 +44,28 @@ class Scope(StrEnum):
         return members[(members.index(self) + 1) % len(members)]
 
 
+class Case(StrEnum):
+    """How a query treats upper and lower case."""
+
+    SMART = "smart"  # ignored unless the query has a capital letter
+    SENSITIVE = "sensitive"
+    INSENSITIVE = "insensitive"
+
+
 @dataclass(frozen=True, slots=True)
 class Query:
     text: str
     regex: bool = False
     scope: Scope = Scope.ALL
+    case: Case = Case.SMART
 
     @property
     def case_sensitive(self) -> bool:
         """Smart case: a capital letter in any script (É, Ж, the titlecase ǅ) makes the
         search match case; the letters of a regular expression's escapes and group names
         (``\\W``, ``\\S``, ``(?P<Name>``) are syntax, not capitals."""
+        if self.case is not Case.SMART:
+            return self.case is Case.SENSITIVE
         text = _SYNTAX.sub("", self.text) if self.regex else self.text
         return any(ch.isupper() or ch.istitle() for ch in text)
 

@@ -11,7 +11,7 @@ import pytest
 
 from tuireader.model import Document
 from tuireader.parse import parse_document
-from tuireader.search import Query, Scope, SearchError, search_document
+from tuireader.search import Case, Query, Scope, SearchError, search_document
 from tuireader.store import NotesStore
 
 
@@ -24,6 +24,14 @@ def test_smart_case(seed: Document) -> None:
     assert lower == ["qa-3.p8", "qa-3.p11", "qa-7.p5"]
     assert ids(seed, Query("Skripal")) == lower
     assert ids(seed, Query("SKRIPAL")) == []
+
+
+def test_case_always_or_never_minded(seed: Document) -> None:
+    found = ["qa-3.p8", "qa-3.p11", "qa-7.p5"]
+    assert ids(seed, Query("SKRIPAL", case=Case.INSENSITIVE)) == found
+    assert ids(seed, Query("Skripal", case=Case.INSENSITIVE)) == found
+    assert ids(seed, Query("skripal", case=Case.SENSITIVE)) == []
+    assert ids(seed, Query("Skripal", case=Case.SENSITIVE)) == found
 
 
 def test_regex_on_and_off(seed: Document) -> None:

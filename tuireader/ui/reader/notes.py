@@ -20,6 +20,7 @@ from tuireader.annotations import Annotations, Listing
 from tuireader.store import DocumentNotes, Item, Status, StoreError
 from tuireader.store.saver import NoteSaver
 from tuireader.terminal_text import restore_controls, terminal_safe
+from tuireader.ui.messages import ChoiceMade
 
 if TYPE_CHECKING:
     from tuireader.ui.reader.screen import ReaderScreen
@@ -285,6 +286,8 @@ class NotesFlow:
         pane.show_notes = not pane.show_notes
         shown = "shown under their passages" if pane.show_notes else "hidden (✎ marks them)"
         self._screen.tell("Notes " + shown + ".")
+        remembered = "true" if pane.show_notes else "false"
+        self._screen.post_message(ChoiceMade("inline-notes", remembered))
 
     # Bookmarks ------------------------------------------------------------------------
 

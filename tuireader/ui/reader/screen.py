@@ -17,17 +17,22 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 from tuireader.annotations import Annotations
 from tuireader.model import Document, Section
 from tuireader.navigation import Navigator, Position
+from tuireader.settings import Settings
 from tuireader.store import DocumentNotes
 from tuireader.terminal_text import terminal_safe
 from tuireader.ui.commands import DocumentCommands, NotesCommands, SectionCommands
-from tuireader.ui.messages import ConfirmPlaceRequested, DeleteRequested, DraftChanged
+from tuireader.ui.messages import (
+    ChoiceMade,
+    ConfirmPlaceRequested,
+    DeleteRequested,
+    DraftChanged,
+)
 from tuireader.ui.reader.bindings import NOWHERE, READER_BINDINGS
 from tuireader.ui.reader.notes import NotesFlow
 from tuireader.ui.reader.search import SEARCH_KEYS, SearchFlow
@@ -55,17 +60,21 @@ class ReaderScreen(Screen[None]):
         *,
         path: Path | None = None,
         notes: DocumentNotes | None = None,
+        settings: Settings | None = None,
         at: str | None = None,
     ) -> None:
+        """``settings``: what the reader starts with (text and tree width, whether the tree
+        and the notes' text are shown, the search field's defaults)."""
         super().__init__()
         self._at = at
+        self.settings = settings or Settings()
         self.path = path
         self.document = document
         self.navigator = Navigator(document)
         self.notes_flow = NotesFlow(self, notes)
         self.search_flow = SearchFlow(self)
         self.position: Position | None = self._start_position()
-        self.tree_panel = TreePanel(self)
+        self.tree_panel = TreePanel(self, self.settings.tree_width, self.settings.tree_shown)
 
     @property
     def notes(self) -> DocumentNotes | None:
@@ -102,7 +111,10 @@ class ReaderScreen(Screen[None]):
         yield Static(self._title_line(), id="title")
         with Horizontal(id="body"):
             yield SectionTree(id="tree")
-            yield ReadingPane(id="pane")
+            settings = self.settings
+            yield ReadingPane(
+                measure=settings.text_width, show_notes=settings.notes_inline, id="pane"
+            )
         yield StatusLine(id="status")
         yield KeyBar(lead=SEARCH_KEYS, offered=self._offered_key, id="keys")
 
@@ -121,8 +133,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.title = self.document.title
-        if self.tree_panel.width is not None:
-            self.tree_panel.set_width(self.tree_panel.width)
+        self.tree_panel.start()
         self.tree_panel.apply_width()
         # In the first frame too: a lazy tree costs a few dozen nodes at any size.
         self._load_tree()
@@ -361,14 +372,7 @@ class ReaderScreen(Screen[None]):
 
     def action_tree_width(self, change: int) -> None:
         """A narrower or wider tree; the app remembers the width."""
-        self.post_message(self.TreeWidthChanged(self.tree_panel.resize(change)))
-
-    class TreeWidthChanged(Message):
-        """The reader chose another width for the tree (the app remembers it)."""
-
-        def __init__(self, width: int) -> None:
-            self.width = width
-            super().__init__()
+        self.post_message(ChoiceMade("tree-width", str(self.tree_panel.resize(change))))
 
     # Keys, help, quitting -------------------------------------------------------------
 

@@ -24,11 +24,13 @@ from textual.strip import Strip
 
 from tuireader.annotations import PassageMarks
 from tuireader.model import Section
+from tuireader.settings import DEFAULT_TEXT_WIDTH
 from tuireader.ui.widgets.pane_layout import NOTE_MARK, TEXT_ROLES, Line, Role, lay_out
 
 GUTTER = 4  # bar, note marker, bookmark marker, space
-#: The widest the text is set, in columns (lines much longer than this are hard to read).
-MEASURE = 100
+#: The widest the text is set, in columns (lines much longer than this are hard to read);
+#: the ``text_width`` setting changes it.
+MEASURE = DEFAULT_TEXT_WIDTH
 _BAR = "▌"
 BOOKMARK_MARK = "★"
 
@@ -64,7 +66,11 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     class Resized(Message):
         """The pane changed size (the terminal was resized or the tree shown or hidden)."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, *, measure: int | None = MEASURE, show_notes: bool = False, id: str | None = None
+    ) -> None:
+        """``measure``: the widest the text is set (None: the pane's width); ``show_notes``:
+        notes' text under their passages."""
         super().__init__(id=id)
         self._section: Section | None = None
         self._heading = ""
@@ -74,12 +80,13 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._laid_out_width = -1
         self._marks: dict[int, PassageMarks] = {}
         self._section_bookmarked = False
-        self._show_notes = False
+        self._show_notes = show_notes
         self._pattern: re.Pattern[str] | None = None
         self._current_match: tuple[int, int] | None = None  # passage index, start offset
         self._scrolling_myself = False  # our own scrolls must not move the current passage
         self._view_pending = False  # bring the current passage into view once laid out
-        self.measure = MEASURE
+        #: The widest the text is set, in columns; None: the whole width of the pane.
+        self.measure = measure
 
     # What is shown ------------------------------------------------------------------
 
@@ -226,8 +233,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         return max(10, self.scrollable_content_region.width - GUTTER - 1)
 
     def _text_width(self) -> int:
-        """A readable measure: no wider than :data:`MEASURE` however wide the screen."""
-        return min(self._room(), self.measure)
+        """A readable measure: no wider than :attr:`measure` however wide the screen."""
+        return self._room() if self.measure is None else min(self._room(), self.measure)
 
     def _margin(self) -> int:
         """Blank columns before the gutter that centre a measure narrower than the pane."""
