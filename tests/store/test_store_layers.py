@@ -10,7 +10,18 @@ STORE = Path(__file__).resolve().parents[2] / "tuireader" / "store"
 
 #: From the bottom up. A module not listed here stands above all of them: it may import
 #: any, and none of them may import it.
-LAYERS = ["schema", "yamlio", "files", "cache", "anchor", "merge", "index", "items", "notes"]
+LAYERS = [
+    "guard",
+    "schema",
+    "yamlio",
+    "files",
+    "cache",
+    "anchor",
+    "merge",
+    "index",
+    "items",
+    "notes",
+]
 
 
 def store_imports(module: str) -> set[str]:
