@@ -15,6 +15,7 @@ import argparse
 import datetime as dt
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -144,7 +145,9 @@ def measure_document(
         results["minimal"].append(seconds)
         results["minimal rss"].append(rss)
         with tempfile.TemporaryDirectory() as fresh:  # no reading position from a last run
-            run_env = env if notes_home else {**env, "XDG_DATA_HOME": fresh}
+            if notes_home:  # the notes as they were made, in a copy for this run
+                shutil.copytree(env["XDG_DATA_HOME"], fresh, dirs_exist_ok=True)
+            run_env = {**env, "XDG_DATA_HOME": fresh}
             for key, value in reader_run(path, run_env, questions).items():
                 results.setdefault(key, []).append(value)
     text = read_document(path or bundled_path()).text
