@@ -21,6 +21,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -240,10 +241,16 @@ def _nothing() -> None:
     pass
 
 
-def reader_app(args: argparse.Namespace, *, freeze: Callable[[], None] = _nothing) -> ReaderApp:
+def reader_app(
+    args: argparse.Namespace,
+    *,
+    freeze: Callable[[], None] = _nothing,
+    pause: Callable[[], AbstractContextManager[None]] = nullcontext,
+) -> ReaderApp:
     """The reader as ``tuireader [FILE]`` makes it, from parsed arguments (see
     :func:`parse_args`: the settings are loaded there). ``freeze`` is called once the
-    document's long-lived objects exist (the command freezes them out of the collector)."""
+    document's long-lived objects exist, and ``pause`` holds the collector while a large
+    file's rest is parsed in a thread (the command passes gc_tuning's)."""
     data_dir = Path(args.data_dir) if args.data_dir else None
     config: LoadedSettings | None = getattr(args, "settings", None)
     if args.file == STDIN:  # read once; the notes find it by its text's fingerprint
@@ -267,9 +274,9 @@ def reader_app(args: argparse.Namespace, *, freeze: Callable[[], None] = _nothin
     choices = RememberedChoices(NotesStore(data_dir).root)
 
     def the_rest() -> tuple[Document, DocumentNotes | None]:
-        whole = whole_text()
-        notes = NotesStore(data_dir).open(whole, path)
-        freeze()
+        with pause():
+            whole = whole_text()
+            notes = NotesStore(data_dir).open(whole, path)
         return whole, notes
 
     if document.partial:  # a large file: its start now, the rest (and notes) in a moment
@@ -291,7 +298,7 @@ def cmd_read(args: argparse.Namespace) -> int:
         _write("".join(render_section(s, 100) + "\n" for s in _load(args.file).readable()))
         return 0
     gc_tuning.collect_less_often()
-    app = reader_app(args, freeze=gc_tuning.freeze_long_lived)
+    app = reader_app(args, freeze=gc_tuning.freeze_long_lived, pause=gc_tuning.paused)
     _keys_from_the_terminal()  # after a document piped in has been read
     from tuireader.ui.app import run
 
