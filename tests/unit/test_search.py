@@ -109,3 +109,14 @@ def test_smart_case_counts_capitals_of_every_script() -> None:
     # In a regular expression, escapes and group names are not capitals.
     assert not Query(r"\W(?P<Name>élysée)\S", regex=True).case_sensitive
     assert Query(r"\WÉlysée", regex=True).case_sensitive
+
+
+def test_the_quick_test_for_literal_queries_loses_no_match() -> None:
+    """Whatever a case-insensitive pattern matches, casefolding keeps (ſ, the Kelvin K)."""
+    from tuireader.parse import parse_document
+
+    text = "Question: About ſanctions and \u212aelvin?\n\nA: SANCTIONS, Sanctions, kelvin.\n"
+    document = parse_document(text, "x")
+    for query, expected in (("sanctions", 3), ("kelvin", 2)):
+        hits = list(search_document(document, Query(query)))
+        assert len(hits) == expected, (query, [h.context for h in hits])
