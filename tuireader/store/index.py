@@ -32,6 +32,19 @@ class NotesIndex:
     def __init__(self, data_dir: Path | None = None) -> None:
         self.root = Path(data_dir) if data_dir is not None else default_data_dir()
 
+    def position_file(self, key: str) -> Path:
+        """Beside a notes file: the passage last read, alone, so that the reader can open
+        there before it has read the notes (10,000 of them take a while)."""
+        return self.root / "documents" / f"{key}.position"
+
+    def last_position(self, fingerprint: str, path: str | None) -> str | None:
+        """The passage id last read in this text, if a notes file remembers one (a hint:
+        the notes file has the same, and wins once it is read)."""
+        key = self.find_key(fingerprint, path) or fingerprint[:24]
+        data = files.read_small(self.position_file(key), POINTER_BYTES)
+        text = data.decode("utf-8", "replace").strip() if data is not None else ""
+        return text if text and text.isprintable() else None
+
     # Pointer files are written atomically; two sessions racing write the same key.
 
     def _pointer(self, kind: str, value: str) -> Path:

@@ -353,6 +353,12 @@ class DocumentNotes:
             aside = files.copy_aside(self.file, "unsaved", dump(self._data))
             kept = f" The notes of this session are kept in {aside}." if aside else ""
             raise StoreError(f"{self.read_only}{kept}") from None
+        if merged.position is not None:  # a hint for the next start (see last_position)
+            with contextlib.suppress(files.StoreIOError):
+                position = merged.position.passage.encode("utf-8", "replace")
+                files.atomic_write(
+                    self.store.position_file(self.key), position, backup=False, sync=False
+                )
         try:
             self.store.remember(self.key, self.document.fingerprint, self.source)
         except files.StoreIOError as error:
