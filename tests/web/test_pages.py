@@ -12,7 +12,7 @@ import pytest
 
 from tests.web.conftest import ARTICLE, INTERVIEW
 from tuireader import cli
-from tuireader.intake import open_source
+from tuireader.intake import is_address, open_source
 from tuireader.intake.comments import find_comments
 from tuireader.intake.webpage import COMMENTS_LINE
 from tuireader.model import SectionKind
@@ -239,3 +239,29 @@ def test_a_legacy_charset_is_read_as_the_page_says(tmp_path: Path) -> None:
     assert document.title == "Интервью"
     assert document.warnings == ()
     assert "Как дела?" in document.sections[0].passages[0].text
+
+
+@pytest.mark.parametrize(
+    ("name", "address"),
+    [
+        ("https://example.org/a", True),
+        ("http:relative", True),
+        ("file:page.html", True),
+        ("ftp://x/y", True),
+        ("notes.txt", False),
+        ("C:notes.txt", False),
+        ("-", False),
+        ("talk:2024.txt", False),
+    ],
+)
+def test_what_counts_as_an_address(name: str, address: bool) -> None:
+    assert is_address(name) is address
+
+
+def test_a_file_named_like_an_address_is_opened_as_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("http:x").write_text("Question: Here?\n\nJane Doe: Yes.\n")
+    assert not is_address("http:x")
+    assert open_source("http:x").path == Path("http:x")
