@@ -1,6 +1,6 @@
 """Shared fixtures: the bundled document, parsed once per test session; hypothesis settings
 that make a CI run reproducible from its output; and no test reads the settings of the
-person running the tests."""
+person running the tests, or writes their cache folder (where fetched pages are kept)."""
 
 from __future__ import annotations
 
@@ -30,9 +30,10 @@ def pytest_report_header() -> str:
 
 @pytest.fixture(scope="session", autouse=True)
 def _no_user_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """An empty user config folder, for this process and the programs it starts."""
+    """Empty user config and cache folders, for this process and the programs it starts."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg-config")))
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
         patch.delenv("TUIREADER_CONFIG", raising=False)
         yield
 

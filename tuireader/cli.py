@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from tuireader import __version__
 from tuireader.errors import UserError, warn
-from tuireader.load import STDIN, STDIN_NAME, open_bytes, open_document, read_stdin
+from tuireader.intake import Opened, open_source
 from tuireader.model import BlockKind, Document, Passage, Section
 from tuireader.terminal_text import terminal_json, terminal_safe
 from tuireader.text import DocumentError
@@ -87,14 +87,16 @@ def dropped_lines(document: Document) -> str:
     return "".join(f"{d.line:>{width}}  {d.reason:<{reason}}  {d.text}\n" for d in document.dropped)
 
 
-def _load(file: str | None) -> Document:
-    if file == STDIN:
-        document = open_bytes(read_stdin(), name=STDIN_NAME, source=STDIN)
-    else:
-        document = open_document(Path(file) if file else None)
-    for warning in document.warnings:
+def _open(file: str | None) -> Opened:
+    """The document FILE names (a file, ``-``, a saved page, an address), its warnings told."""
+    opened = open_source(file)
+    for warning in opened.document.warnings:
         warn(warning)
-    return document
+    return opened
+
+
+def _load(file: str | None) -> Document:
+    return _open(file).document
 
 
 def _write(text: str) -> None:
@@ -204,9 +206,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     if not args.query.strip():
         raise UserError("Give something to search for (a word, or a pattern with --regex).")
-    path = Path(args.file) if args.file and args.file != STDIN else None
-    document = _load(args.file)
-    notes = notes_for(document, path, args)  # says so if they come from a backup
+    opened = _open(args.file)
+    document = opened.document
+    notes = notes_for(document, opened.path, args)  # says so if they come from a backup
     try:
         hits = list(
             search_document(document, Query(args.query, args.regex, Scope(args.scope)), notes)
@@ -253,19 +255,10 @@ def reader_app(
     file's rest is parsed in a thread (the command passes gc_tuning's)."""
     data_dir = Path(args.data_dir) if args.data_dir else None
     config: LoadedSettings | None = getattr(args, "settings", None)
-    if args.file == STDIN:  # read once; the notes find it by its text's fingerprint
-        data = read_stdin()
-        path = None
-        document = open_bytes(data, name=STDIN_NAME, source=STDIN, preview=True)
-
-        def whole_text() -> Document:
-            return open_bytes(data, name=STDIN_NAME, source=STDIN)
-    else:
-        path = Path(args.file) if args.file else None
-        document = open_document(path, preview=True)
-
-        def whole_text() -> Document:
-            return open_document(path)
+    # Standard input is read once, an address fetched once: the notes find a document
+    # by its text's fingerprint, else by its path or address.
+    opened = open_source(args.file, preview=True)
+    document, path, whole_text = opened.document, opened.path, opened.whole
 
     from tuireader.store import DocumentNotes, NotesStore
     from tuireader.store.choices import RememberedChoices

@@ -21,7 +21,7 @@ from typing import Any
 from tuireader.errors import UserError as CommandError
 from tuireader.errors import warn
 from tuireader.export import item_dict, to_markdown, to_yaml
-from tuireader.load import open_document
+from tuireader.intake import open_source
 from tuireader.model import Document
 from tuireader.store import DocumentNotes, Kind, NotesStore, StoreError
 from tuireader.terminal_text import terminal_json, terminal_safe
@@ -46,8 +46,11 @@ def notes_for(
 
 
 def open_notes(args: argparse.Namespace, *, to_show: bool = False) -> DocumentNotes:
-    path = Path(args.file) if args.file else None
-    return notes_for(open_document(path), path, args, to_show=to_show)
+    # ``-`` is a file here: standard input may hold a note's text (``--text -``).
+    opened = open_source(args.file, stdin=False)
+    for warning in opened.document.warnings:
+        warn(warning)
+    return notes_for(opened.document, opened.path, args, to_show=to_show)
 
 
 def _save(notes: DocumentNotes, undone: str) -> None:

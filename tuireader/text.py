@@ -132,11 +132,18 @@ def read_document(
     file larger than that gives only its start, cut at a paragraph break (``complete`` is
     then False): enough to show the first screen of a huge file at once.
     """
+    data = read_file_bytes(path, head=limit + 1 if limit is not None else None)
+    return decode_document(data, str(path), limit, max_line=max_line)
+
+
+def read_file_bytes(
+    path: Path, limit: int = MAX_DOCUMENT_BYTES, *, head: int | None = None
+) -> bytes:
+    """The bytes of a document file (a regular file, up to ``limit``; with ``head``, only its
+    first ``head`` bytes), every OS failure told as one plain sentence (DocumentError)."""
     name = str(path)
     try:
-        data = read_regular_file(
-            path, MAX_DOCUMENT_BYTES, head=limit + 1 if limit is not None else None
-        )
+        return read_regular_file(path, limit, head=head)
     except FileNotFoundError:
         raise DocumentError(f"{name} does not exist.") from None
     except PermissionError:
@@ -157,7 +164,6 @@ def read_document(
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise DocumentError(f"{name} cannot be read: {reason}.") from None
-    return decode_document(data, name, limit, max_line=max_line)
 
 
 def decode_document(

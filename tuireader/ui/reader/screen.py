@@ -119,11 +119,12 @@ class ReaderScreen(Screen[None]):
         yield KeyBar(lead=SEARCH_KEYS, offered=self._offered_key, id="keys")
 
     def _title_line(self) -> Content:
-        """The title, and the date and tags of the document's front matter if it has any."""
+        """The title, and the date, tags and author of the document's metadata if it has
+        any (front matter, or a web page's), and the address of a page."""
         meta = self.document.metadata
         extra = [
             meta[key]
-            for key in ("date", "published", "tags", "author")
+            for key in ("date", "published", "tags", "author", "url")
             if meta.get(key) and meta[key] not in self.document.title
         ]
         title = Content(terminal_safe(self.document.title))
