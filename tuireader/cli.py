@@ -21,11 +21,10 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from contextlib import AbstractContextManager, nullcontext
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from tuireader import __version__
+from tuireader.cli_reader import keys_from_the_terminal, reader_app, run_reader
 from tuireader.errors import UserError, warn
 from tuireader.intake import Opened, open_source
 from tuireader.model import BlockKind, Document, Passage, Section
@@ -34,7 +33,6 @@ from tuireader.text import DocumentError
 
 if TYPE_CHECKING:
     from tuireader.settings import LoadedSettings
-    from tuireader.ui.app import ReaderApp
 
 EXIT_ERROR = 2
 
@@ -239,51 +237,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0 if hits else 1
 
 
-def _nothing() -> None:
-    pass
-
-
-def reader_app(
-    args: argparse.Namespace,
-    *,
-    freeze: Callable[[], None] = _nothing,
-    pause: Callable[[], AbstractContextManager[None]] = nullcontext,
-) -> ReaderApp:
-    """The reader as ``tuireader [FILE]`` makes it, from parsed arguments (see
-    :func:`parse_args`: the settings are loaded there). ``freeze`` is called once the
-    document's long-lived objects exist, and ``pause`` holds the collector while a large
-    file's rest is parsed in a thread (the command passes gc_tuning's)."""
-    data_dir = Path(args.data_dir) if args.data_dir else None
-    config: LoadedSettings | None = getattr(args, "settings", None)
-    # Standard input is read once, an address fetched once: the notes find a document
-    # by its text's fingerprint, else by its path or address.
-    opened = open_source(args.file, preview=True)
-    document, path, whole_text = opened.document, opened.path, opened.whole
-
-    from tuireader.store import DocumentNotes, NotesStore
-    from tuireader.store.choices import RememberedChoices
-    from tuireader.ui.app import make_reader  # Textual only now: keeps the CLI fast
-
-    choices = RememberedChoices(NotesStore(data_dir).root)
-
-    def the_rest() -> tuple[Document, DocumentNotes | None]:
-        with pause():
-            whole = whole_text()
-            notes = NotesStore(data_dir).open(whole, path)
-        return whole, notes
-
-    if document.partial:  # a large file: its start now, the rest (and notes) in a moment
-        freeze()
-        return make_reader(
-            document, path=path, rest=the_rest, choices=choices, config=config, at=args.at
-        )
-    notes = NotesStore(data_dir).open(document, path)
-    freeze()
-    return make_reader(
-        document, path=path, notes=notes, choices=choices, config=config, at=args.at
-    )
-
-
 def cmd_read(args: argparse.Namespace) -> int:
     from tuireader import gc_tuning
 
@@ -292,26 +245,8 @@ def cmd_read(args: argparse.Namespace) -> int:
         return 0
     gc_tuning.collect_less_often()
     app = reader_app(args, freeze=gc_tuning.freeze_long_lived, pause=gc_tuning.paused)
-    _keys_from_the_terminal()  # after a document piped in has been read
-    from tuireader.ui.app import run
-
-    return run(app)
-
-
-def _keys_from_the_terminal() -> None:
-    """The reader reads keys from standard input. When that is not the terminal (a
-    document piped in, or ``< /dev/null``), take them from the terminal, as less does."""
-    if sys.stdin.isatty():
-        return
-    try:
-        terminal = os.open("/dev/tty", os.O_RDWR)
-    except OSError:
-        raise UserError(
-            "There is no terminal to read keys from, so the reader cannot start; "
-            "`tuireader show ID FILE` prints a section instead."
-        ) from None
-    os.dup2(terminal, 0)
-    os.close(terminal)
+    keys_from_the_terminal()  # after a document piped in has been read
+    return run_reader(app)
 
 
 _CONFIG_HELP = (

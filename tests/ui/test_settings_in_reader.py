@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tests.helpers.reader import shown_notices, where
-from tuireader import cli
+from tuireader import cli, cli_reader
 from tuireader.settings import load_settings
 from tuireader.ui.app import ReaderApp
 from tuireader.ui.screens.search_results import SearchResults
@@ -31,7 +31,7 @@ def write_config(tmp_path: Path, text: str) -> Path:
 def start(tmp_path: Path, *args: str, data: bool = True) -> ReaderApp:
     """The reader as `tuireader --config tmp/config.toml [--data-dir tmp/data] ARGS` makes it."""
     data_args = ["--data-dir", str(tmp_path / "data")] if data else []
-    return cli.reader_app(
+    return cli_reader.reader_app(
         cli.parse_args(["--config", str(tmp_path / "config.toml"), *data_args, *args])
     )
 

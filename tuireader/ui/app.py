@@ -53,6 +53,7 @@ class ReaderApp(App[int]):
         choices: RememberedChoices | None = None,
         config: LoadedSettings | None = None,
         at: str | None = None,
+        position: str | None = None,
     ) -> None:
         """``rest``, for a ``partial`` document (a large file's preview), reads the whole
         document and opens its notes; it runs in a thread once the first screen is shown.
@@ -68,7 +69,9 @@ class ReaderApp(App[int]):
         if choices is not None:
             remembered, self._choices_problem = choices.load()
         settings, _sources = config.with_remembered(remembered)
-        self.reader = ReaderScreen(document, path=path, notes=notes, settings=settings, at=at)
+        self.reader = ReaderScreen(
+            document, path=path, notes=notes, settings=settings, at=at, position=position
+        )
         self._rest = rest
         keys = {**config.settings.textual_keymap(), **(keymap or {})}
         if keys:
@@ -146,11 +149,19 @@ def make_reader(
     choices: RememberedChoices | None = None,
     config: LoadedSettings | None = None,
     at: str | None = None,
+    position: str | None = None,
 ) -> ReaderApp:
     """The reader for ``document``, ready to run (``cli`` makes it; tests run it with Pilot).
     ``at``: where to open (see ``Navigator.resolve``), instead of where the reader left off."""
     return ReaderApp(
-        document, path=path, notes=notes, rest=rest, choices=choices, config=config, at=at
+        document,
+        path=path,
+        notes=notes,
+        rest=rest,
+        choices=choices,
+        config=config,
+        at=at,
+        position=position,
     )
 
 

@@ -62,11 +62,13 @@ class ReaderScreen(Screen[None]):
         notes: DocumentNotes | None = None,
         settings: Settings | None = None,
         at: str | None = None,
+        position: str | None = None,
     ) -> None:
         """``settings``: what the reader starts with (text and tree width, whether the tree
         and the notes' text are shown, the search field's defaults)."""
         super().__init__()
         self._at = at
+        self._position_hint = position  # where the reader was, while its notes are read
         self.settings = settings or Settings()
         self.path = path
         self.document = document
@@ -98,7 +100,7 @@ class ReaderScreen(Screen[None]):
             asked = self.navigator.resolve(self._at)
             if asked is not None:
                 return asked
-        saved = self.notes.position if self.notes is not None else None
+        saved = self.notes.position if self.notes is not None else self._position_hint
         if saved:
             found = self.navigator.position_of_passage(saved)
             if found is not None:
@@ -167,7 +169,13 @@ class ReaderScreen(Screen[None]):
         return self.query_one("#tree", SectionTree)
 
     def take_whole_document(self, document: Document, notes: DocumentNotes | None) -> None:
-        """Swap the preview of a large file for the whole document, keeping the place."""
+        """Swap the preview of a large file for the whole document, keeping the place; or,
+        for a document shown whole from the start, take its notes (read in a moment)."""
+        if document is self.document:
+            self.notes_flow.use(notes)
+            self.notes_flow.redraw_marks()
+            self.notes_flow.start()
+            return
         start = self.navigator.first()
         where = self.location
         self.document = document
