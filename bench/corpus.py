@@ -1,6 +1,6 @@
 """The corpus table: what the parser finds in each real document against its hand count.
 
-    python bench/corpus.py [SLUG ...] [--skip SLUG ...]
+    python bench/corpus.py [SLUG ...] [--skip SLUG ...] [--folder DIR]
 
 One row per document of tests/corpus/ (each ``<slug>.txt|.md`` with its ``<slug>.yaml``):
 questions found/expected, whether the first and last question start as counted, opening
@@ -48,11 +48,11 @@ class Result:
     problems: list[str] = field(default_factory=list)
 
 
-def cases() -> list[Case]:
+def cases(folder: Path = CORPUS) -> list[Case]:
     import yaml
 
     found: list[Case] = []
-    for meta in sorted(CORPUS.glob("*.yaml")):
+    for meta in sorted(folder.glob("*.yaml")):
         texts = [p for p in (meta.with_suffix(".txt"), meta.with_suffix(".md")) if p.exists()]
         if not texts:
             continue
@@ -148,9 +148,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("slugs", nargs="*", help="only these documents")
     parser.add_argument("--skip", action="append", default=[], help="leave this document out")
+    parser.add_argument(
+        "--folder", type=Path, default=CORPUS, help="another folder of documents (a hold-out set)"
+    )
     args = parser.parse_args(argv)
     chosen = [
-        c for c in cases() if (not args.slugs or c.slug in args.slugs) and c.slug not in args.skip
+        c
+        for c in cases(args.folder)
+        if (not args.slugs or c.slug in args.slugs) and c.slug not in args.skip
     ]
     results = [check(case) for case in chosen]
     print(table(results))

@@ -39,3 +39,19 @@ def make_inputs(folder: Path, names: list[str]) -> dict[str, Path]:
             path.write_text(grown(SIZES[name]), encoding="utf-8")
         paths[name] = path
     return paths
+
+
+def one_line(folder: Path, size: int) -> Path:
+    """A file of ``size`` bytes with no line break at all (words and spaces only)."""
+    path = folder / f"one-line-{size // 1_000_000}MB.txt"
+    if not path.exists() or path.stat().st_size != size:
+        folder.mkdir(parents=True, exist_ok=True)
+        word = b"transcript "
+        with path.open("wb") as out:
+            block = word * (1_000_000 // len(word))
+            written = 0
+            while written + len(block) <= size:
+                out.write(block)
+                written += len(block)
+            out.write((word * (size - written))[: size - written])
+    return path

@@ -1,9 +1,11 @@
-"""Shared fixtures: the bundled document, parsed once per test session; and hypothesis
-settings that make a CI run reproducible from its output."""
+"""Shared fixtures: the bundled document, parsed once per test session; hypothesis settings
+that make a CI run reproducible from its output; and no test reads the settings of the
+person running the tests, or writes their cache folder (where fetched pages are kept)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import settings
@@ -24,6 +26,16 @@ settings.load_profile(PROFILE)
 
 def pytest_report_header() -> str:
     return f"hypothesis profile: {PROFILE} ({settings.get_profile(PROFILE)})"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_user_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Empty user config and cache folders, for this process and the programs it starts."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg-config")))
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        patch.delenv("TUIREADER_CONFIG", raising=False)
+        yield
 
 
 @pytest.fixture(scope="session")

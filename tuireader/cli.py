@@ -5,6 +5,10 @@
 ``tuireader search QUERY [FILE]``        hits with their section ids and context (exit 1: none);
                                         ``--notes --all``: the notes of every document
 ``tuireader notes|bookmarks …``          the notes store (see :mod:`tuireader.cli_notes`)
+``tuireader config path|show|init|check`` the settings file (see :mod:`tuireader.cli_config`)
+
+``--config FILE`` (or ``$TUIREADER_CONFIG``) names the settings file; its ``data_dir`` is
+where notes are unless ``--data-dir`` says otherwise.
 
 Textual is imported only when the reader is about to start, so these answer quickly.
 Every failure is one plain sentence on stderr and exit status 2. Text from outside (the
@@ -18,15 +22,18 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from tuireader import __version__
+from tuireader.cli_reader import keys_from_the_terminal, reader_app, run_reader
 from tuireader.errors import UserError, warn
-from tuireader.load import STDIN, STDIN_NAME, open_bytes, open_document, read_stdin
+from tuireader.intake import Opened, open_source
 from tuireader.model import BlockKind, Document, Passage, Section
 from tuireader.terminal_text import terminal_json, terminal_safe
 from tuireader.text import DocumentError
+
+if TYPE_CHECKING:
+    from tuireader.settings import LoadedSettings
 
 EXIT_ERROR = 2
 
@@ -79,14 +86,16 @@ def dropped_lines(document: Document) -> str:
     return "".join(f"{d.line:>{width}}  {d.reason:<{reason}}  {d.text}\n" for d in document.dropped)
 
 
-def _load(file: str | None) -> Document:
-    if file == STDIN:
-        document = open_bytes(read_stdin(), name=STDIN_NAME, source=STDIN)
-    else:
-        document = open_document(Path(file) if file else None)
-    for warning in document.warnings:
+def _open(file: str | None) -> Opened:
+    """The document FILE names (a file, ``-``, a saved page, an address), its warnings told."""
+    opened = open_source(file)
+    for warning in opened.document.warnings:
         warn(warning)
-    return document
+    return opened
+
+
+def _load(file: str | None) -> Document:
+    return _open(file).document
 
 
 def _write(text: str) -> None:
@@ -202,9 +211,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         from tuireader.cli_library import search_all
 
         return search_all(args)
-    path = Path(args.file) if args.file and args.file != STDIN else None
-    document = _load(args.file)
-    notes = notes_for(document, path, args)  # says so if they come from a backup
+    opened = _open(args.file)
+    document = opened.document
+    notes = notes_for(document, opened.path, args)  # says so if they come from a backup
     try:
         hits = list(
             search_document(document, Query(args.query, args.regex, Scope(args.scope)), notes)
@@ -242,57 +251,15 @@ def cmd_read(args: argparse.Namespace) -> int:
         _write("".join(render_section(s, 100) + "\n" for s in _load(args.file).readable()))
         return 0
     gc_tuning.collect_less_often()
-    data_dir = Path(args.data_dir) if args.data_dir else None
-    if args.file == STDIN:  # read once; the notes find it by its text's fingerprint
-        data = read_stdin()
-        path = None
-        document = open_bytes(data, name=STDIN_NAME, source=STDIN, preview=True)
-
-        def whole_text() -> Document:
-            return open_bytes(data, name=STDIN_NAME, source=STDIN)
-    else:  # FILE, or without one the document read last
-        from tuireader.library import open_for_reading
-
-        path, document = open_for_reading(args.file, data_dir)
-
-        def whole_text() -> Document:
-            return open_document(path)
-
-    _keys_from_the_terminal()
-    from tuireader.store import DocumentNotes, NotesStore
-    from tuireader.store.choices import RememberedChoices
-    from tuireader.ui.app import run_reader  # Textual only now: keeps the CLI fast
-
-    choices = RememberedChoices(NotesStore(data_dir).root)
-
-    def the_rest() -> tuple[Document, DocumentNotes | None]:
-        whole = whole_text()
-        notes = NotesStore(data_dir).open(whole, path)
-        gc_tuning.freeze_long_lived()
-        return whole, notes
-
-    if document.partial:  # a large file: its start now, the rest (and notes) in a moment
-        gc_tuning.freeze_long_lived()
-        return run_reader(document, path=path, rest=the_rest, choices=choices, at=args.at)
-    notes = NotesStore(data_dir).open(document, path)
-    gc_tuning.freeze_long_lived()
-    return run_reader(document, path=path, notes=notes, choices=choices, at=args.at)
+    app = reader_app(args, freeze=gc_tuning.freeze_long_lived, pause=gc_tuning.paused)
+    keys_from_the_terminal()  # after a document piped in has been read
+    return run_reader(app)
 
 
-def _keys_from_the_terminal() -> None:
-    """The reader reads keys from standard input. When that is not the terminal (a
-    document piped in, or ``< /dev/null``), take them from the terminal, as less does."""
-    if sys.stdin.isatty():
-        return
-    try:
-        terminal = os.open("/dev/tty", os.O_RDWR)
-    except OSError:
-        raise UserError(
-            "There is no terminal to read keys from, so the reader cannot start; "
-            "`tuireader show ID FILE` prints a section instead."
-        ) from None
-    os.dup2(terminal, 0)
-    os.close(terminal)
+_CONFIG_HELP = (
+    "read the settings from FILE (default: $TUIREADER_CONFIG, else config.toml in the "
+    "user config folder; see `tuireader config path`)"
+)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -301,16 +268,19 @@ def _common(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="keep notes and bookmarks in DIR instead of the user data folder",
     )
+    parser.add_argument("--config", metavar="FILE", help=_CONFIG_HELP)
 
 
 def _common_sub(parser: argparse.ArgumentParser) -> None:
-    """``--data-dir`` again after a command; SUPPRESS keeps a value given before it."""
+    """``--data-dir`` and ``--config`` again after a command; SUPPRESS keeps a value given
+    before it."""
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="keep notes and bookmarks in DIR",
     )
+    parser.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS, help=_CONFIG_HELP)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -326,7 +296,7 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="tuireader",
         description="Read a long transcript or article in the terminal. Other commands: "
-        "sections, show, search, notes, bookmarks (see `tuireader COMMAND --help`).",
+        "sections, show, search, notes, bookmarks, config (see `tuireader COMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"tuireader {__version__}")
     _common(parser)
@@ -386,14 +356,17 @@ def _command_parser() -> argparse.ArgumentParser:
     )
     search.set_defaults(handler=cmd_search)
 
-    from tuireader import cli_notes  # only for the commands that use it
+    from tuireader import cli_config, cli_notes  # only for the commands that use them
 
     cli_notes.register(commands, _common_sub)
+    cli_config.register(commands, _common_sub)
     return parser
 
 
-COMMANDS = frozenset({"sections", "show", "search", "notes", "bookmarks"})
-_OPTIONS_WITH_VALUE = frozenset({"--data-dir"})
+COMMANDS = frozenset({"sections", "show", "search", "notes", "bookmarks", "config"})
+#: The commands that use the settings (for the data folder, or the reader's own).
+_WITH_SETTINGS = frozenset({None, "search", "notes", "bookmarks"})
+_OPTIONS_WITH_VALUE = frozenset({"--data-dir", "--config"})
 
 
 def _first_word(argv: Sequence[str]) -> str | None:
@@ -421,13 +394,31 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
     return args
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(errors="replace")
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """The arguments, with the settings loaded (``args.settings``) for the commands that use
+    them, and the settings' ``data_dir`` as ``args.data_dir`` unless ``--data-dir`` is given."""
+    args_list = list(argv)
     parser = _command_parser() if _first_word(args_list) in COMMANDS else _reader_parser()
     args = _parse(parser, args_list)
+    if getattr(args, "command", None) in _WITH_SETTINGS:
+        from tuireader.settings import load_settings
+
+        args.settings = load_settings(args.config)
+        if not args.data_dir and args.settings.settings.data_dir is not None:
+            args.data_dir = str(args.settings.settings.data_dir)
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="replace")
+    args = parse_args(sys.argv[1:] if argv is None else argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
+    config: LoadedSettings | None = getattr(args, "settings", None)
+    if config is not None and handler is not cmd_read:  # the reader shows it on screen
+        problem = config.summary()
+        if problem:
+            warn(problem)
     try:
         return handler(args)
     except (DocumentError, UserError) as error:

@@ -24,7 +24,8 @@ from tuireader import cli_library
 from tuireader.errors import UserError as CommandError
 from tuireader.errors import warn
 from tuireader.export import export_data, item_dict, to_json, to_markdown, to_yaml
-from tuireader.load import STDIN, open_document
+from tuireader.intake import is_address, open_source
+from tuireader.load import STDIN
 from tuireader.model import Document
 from tuireader.notes_markdown import Export, ExportFormatError, parse
 from tuireader.store import DocumentNotes, Kind, NotesStore, StoreError
@@ -50,8 +51,11 @@ def notes_for(
 
 
 def open_notes(args: argparse.Namespace, *, to_show: bool = False) -> DocumentNotes:
-    path = Path(args.file) if args.file else None
-    return notes_for(open_document(path), path, args, to_show=to_show)
+    # ``-`` is a file here: standard input may hold a note's text (``--text -``).
+    opened = open_source(args.file, stdin=False)
+    for warning in opened.document.warnings:
+        warn(warning)
+    return notes_for(opened.document, opened.path, args, to_show=to_show)
 
 
 def _save(notes: DocumentNotes, undone: str) -> None:
@@ -196,20 +200,23 @@ def _read_export(name: str) -> Export:
 def _notes_of_export(export: Export, args: argparse.Namespace) -> DocumentNotes:
     """The notes to import into: of FILE, else of the document the export was made from."""
     if args.file:
-        path = Path(args.file)
+        name = args.file
     elif export.path in ("", STDIN):
         raise CommandError(
             "This export is of a document read from standard input: give its file "
             "(`tuireader notes import OUT FILE`)."
         )
+    elif is_address(export.path):  # a web page: fetched again, or read from the cache
+        name = export.path
     else:
-        path = Path(export.path)
-        if not path.is_file():
+        name = export.path
+        if not Path(name).is_file():
             raise CommandError(
-                f"The document of this export, {export.path}, is no longer there: give its "
-                "file (`tuireader notes import OUT FILE`)."
+                f"The document of this export, {terminal_safe(name)}, is no longer there: "
+                "give its file (`tuireader notes import OUT FILE`)."
             )
-    notes = notes_for(open_document(path), path, args, to_show=True)
+    opened = open_source(name, stdin=False)
+    notes = notes_for(opened.document, opened.path, args, to_show=True)
     if notes.document.fingerprint != export.fingerprint:
         if notes.source != export.path:
             raise CommandError(

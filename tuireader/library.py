@@ -16,6 +16,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from tuireader.intake import Opened as OpenedSource
+from tuireader.intake import is_address, open_source
 from tuireader.load import STDIN, bundled_path, open_document
 from tuireader.model import Document, Passage, Section, SectionKind
 from tuireader.search import Query, context
@@ -75,6 +77,8 @@ def where(entry: DocumentEntry) -> str:
         return "the bundled interview"
     if entry.from_stdin:
         return "read from standard input (it has no file)"
+    if is_address(entry.path):
+        return entry.path
     return f"not found at {entry.path} (moved or deleted)"
 
 
@@ -96,7 +100,12 @@ def counts(entry: DocumentEntry) -> str:
 
 def available(entry: DocumentEntry) -> bool:
     """True if the document itself can be opened (else only its notes can be read)."""
-    return _is_bundled_file(entry) or entry.file_exists() or _is_bundled_text(entry)
+    return (
+        _is_bundled_file(entry)
+        or entry.file_exists()
+        or _is_bundled_text(entry)
+        or is_address(entry.path)  # fetched again, or read from the cache
+    )
 
 
 def open_entry(entry: DocumentEntry, store: NotesStore, *, preview: bool = False) -> Opened:
@@ -107,6 +116,11 @@ def open_entry(entry: DocumentEntry, store: NotesStore, *, preview: bool = False
         return open_file(None, store, preview=preview)
     if entry.file_exists():
         return open_file(Path(entry.path), store, preview=preview)
+    if is_address(entry.path):  # a page on the web: fetched, or from the cache offline
+        try:
+            return open_file(entry.path, store, preview=preview)
+        except DocumentError:
+            pass  # neither: read it from its notes
     if _is_bundled_text(entry):
         return open_file(None, store, preview=preview)
     document = document_from_notes(entry)
@@ -123,18 +137,20 @@ def open_entry(entry: DocumentEntry, store: NotesStore, *, preview: bool = False
     return Opened(document, None, notes)
 
 
-def open_file(path: Path | None, store: NotesStore, *, preview: bool = False) -> Opened:
-    """A file (None: the bundled interview) and its notes, as the reader opens it: with
-    ``preview``, a large file's start at once and the rest in ``Opened.rest``."""
-    document = open_document(path, preview=preview)
+def open_file(path: Path | str | None, store: NotesStore, *, preview: bool = False) -> Opened:
+    """A file or a saved page (None: the bundled interview), or a page by its address,
+    and its notes, as the reader opens it: with ``preview``, a large file's start at once
+    and the rest in ``Opened.rest``."""
+    source = open_source(str(path) if path is not None else None, preview=preview, stdin=False)
+    document, where = source.document, source.path
     if not document.partial:
-        return Opened(document, path, store.open(document, path))
+        return Opened(document, where, store.open(document, where))
 
     def the_rest() -> tuple[Document, DocumentNotes | None]:
-        whole = open_document(path)
-        return whole, store.open(whole, path)
+        whole = source.whole()
+        return whole, store.open(whole, where)
 
-    return Opened(document, path, None, the_rest)
+    return Opened(document, where, None, the_rest)
 
 
 # A document made of its notes' quotes --------------------------------------------------
@@ -202,12 +218,24 @@ def document_from_notes(entry: DocumentEntry) -> Document:
 # The document read last ---------------------------------------------------------------
 
 
+def _remembered_value(document: Document, path: Path | None) -> str | None:
+    """How the document read last is kept: its file's path, its address, "" for the
+    bundled interview; None for one read from standard input (it cannot be opened again)."""
+    if document.source == STDIN:
+        return None
+    if path is not None:
+        return str(path.resolve())
+    if is_address(document.source):
+        return document.source
+    return ""
+
+
 def remember_last(choices: RememberedChoices, document: Document, path: Path | None) -> str | None:
     """Remember ``document`` as the one read last (not one read from standard input);
     a sentence for the user if that could not be saved."""
-    if document.source == STDIN:
+    value = _remembered_value(document, path)
+    if value is None:
         return None
-    value = str(path.resolve()) if path is not None else ""
     remembered, _ = choices.load()
     if remembered.get(LAST_DOCUMENT) == value:
         return None
@@ -216,41 +244,44 @@ def remember_last(choices: RememberedChoices, document: Document, path: Path | N
     return "The document you are reading could not be remembered as the one read last."
 
 
-def open_last(choices: RememberedChoices, *, preview: bool = False) -> tuple[Path | None, Document]:
-    """The document read last; the bundled interview the first time, or when the last one
-    cannot be opened any more (its warnings then say why)."""
+def _with_warning(opened: OpenedSource, problem: str) -> OpenedSource:
+    """The same document, with one more warning (kept when a large file's rest is read)."""
+
+    def warned(document: Document) -> Document:
+        return replace(document, warnings=(*document.warnings, problem))
+
+    return OpenedSource(warned(opened.document), opened.path, lambda: warned(opened.whole()))
+
+
+def open_last(choices: RememberedChoices, *, preview: bool = False) -> OpenedSource:
+    """The document read last (a file, or a page by its address, from the cache when
+    offline); the bundled interview the first time, or when the last one cannot be
+    opened any more (its warnings then say why)."""
     remembered, _ = choices.load()  # a problem with the file is told by the reader
     value = remembered.get(LAST_DOCUMENT, "")
     if not value:
-        return None, open_document(None, preview=preview)
-    path = Path(value)
+        return open_source(None, preview=preview)
     try:
-        return path, open_document(path, preview=preview)
+        return open_source(value, preview=preview, stdin=False)
     except DocumentError as error:
-        if path.exists():
+        if is_address(value) or Path(value).exists():
             problem = f"{error} The bundled interview is open instead."
         else:
             problem = (
                 f"The document you read last, {terminal_safe(value)}, is no longer there; "
                 "the bundled interview is open instead."
             )
-    document = open_document(None, preview=preview)
-    return None, replace(document, warnings=(*document.warnings, problem))
+    return _with_warning(open_source(None, preview=preview), problem)
 
 
-def open_for_reading(file: str | None, data_dir: Path | None) -> tuple[Path | None, Document]:
-    """What ``tuireader [FILE]`` opens (a large file's preview): FILE, else the document
-    read last. It is remembered as the one read last; its warnings say what went wrong."""
+def open_for_reading(file: str | None, data_dir: Path | None) -> OpenedSource:
+    """What ``tuireader [FILE]`` opens (a large file's preview): FILE (``-`` standard
+    input, an address, a saved page or a file), else the document read last. It is
+    remembered as the one read last; its warnings say what went wrong."""
     choices = RememberedChoices(NotesIndex(data_dir).root)
-    if file:
-        path: Path | None = Path(file)
-        document = open_document(path, preview=True)
-    else:
-        path, document = open_last(choices, preview=True)
-    problem = remember_last(choices, document, path)
-    if problem:
-        document = replace(document, warnings=(*document.warnings, problem))
-    return path, document
+    opened = open_source(file, preview=True) if file else open_last(choices, preview=True)
+    problem = remember_last(choices, opened.document, opened.path)
+    return _with_warning(opened, problem) if problem else opened
 
 
 # The notes of every document ----------------------------------------------------------

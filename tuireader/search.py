@@ -1,15 +1,15 @@
 """Searching the text of a document, and the notes and bookmarks on it. Headless.
 
-Smart case: a query with no capital letter (in any script) ignores case. Without ``regex``
-the query is matched literally, so ``[/]`` finds ``[/]``. An invalid expression raises
-SearchError with a sentence for the user.
+Case is smart unless asked otherwise (:class:`Case`): a query with no capital letter (in
+any script) ignores case. Without ``regex`` the query is matched literally, so ``[/]`` finds
+``[/]``. An invalid expression raises SearchError with a sentence for the user.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -44,17 +44,28 @@ class Scope(StrEnum):
         return members[(members.index(self) + 1) % len(members)]
 
 
+class Case(StrEnum):
+    """How a query treats upper and lower case."""
+
+    SMART = "smart"  # ignored unless the query has a capital letter
+    SENSITIVE = "sensitive"
+    INSENSITIVE = "insensitive"
+
+
 @dataclass(frozen=True, slots=True)
 class Query:
     text: str
     regex: bool = False
     scope: Scope = Scope.ALL
+    case: Case = Case.SMART
 
     @property
     def case_sensitive(self) -> bool:
         """Smart case: a capital letter in any script (É, Ж, the titlecase ǅ) makes the
         search match case; the letters of a regular expression's escapes and group names
         (``\\W``, ``\\S``, ``(?P<Name>``) are syntax, not capitals."""
+        if self.case is not Case.SMART:
+            return self.case is Case.SENSITIVE
         text = _SYNTAX.sub("", self.text) if self.regex else self.text
         return any(ch.isupper() or ch.istitle() for ch in text)
 
@@ -82,8 +93,14 @@ class Hit:
     kind: str  # question, answer, intro, comment, speech, text, note, bookmark
     start: int  # offsets in the text that holds the match
     end: int
-    context: str
+    source: str = field(repr=False)  # the text that holds it
     record_id: str | None = None  # the note or bookmark, for those kinds
+
+    @property
+    def context(self) -> str:
+        """The match with some text either side, on one line, safe to show. Made when
+        asked for: a search counts thousands of hits, and lists or prints a few."""
+        return context(self.source, self.start, self.end)
 
 
 def passage_kind(section: Section, index: int) -> str:
@@ -112,8 +129,24 @@ def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> str:
     return ("…" if left > 0 else "") + snippet + ("…" if right < len(text) else "")
 
 
+def _quick_test(query: Query) -> Callable[[str], bool] | None:
+    """For a literal query that ignores case, a fast test a text must pass to hold a
+    match: Python's case-insensitive regular expressions scan four times slower than
+    casefolding and a plain ``in`` (50 MB: 420 ms against 125). Casefolding maps every
+    pair of letters a case-insensitive pattern takes for the same to one, so no match is
+    lost; the pattern then finds the matches in the texts that pass."""
+    if query.regex or query.case_sensitive:
+        return None
+    needle = query.text.casefold()
+    return lambda text: needle in text.casefold()
+
+
 def _text_hits(
-    document: Document, pattern: re.Pattern[str], kinds: set[str] | None, only: set[str] | None
+    document: Document,
+    pattern: re.Pattern[str],
+    kinds: set[str] | None,
+    only: set[str] | None,
+    quick: Callable[[str], bool] | None = None,
 ) -> Iterator[Hit]:
     for section in document.walk():
         for index, passage in enumerate(section.passages):
@@ -125,7 +158,8 @@ def _text_hits(
                 continue
             # A speaker's name is searched where their turn starts, as the pane shows it
             # ("Putin" finds turns labelled "Vladimir Putin:").
-            if speaker and (index == 0 or section.passages[index - 1].speaker != speaker):
+            turn_starts = index == 0 or section.passages[index - 1].speaker != speaker
+            if speaker and turn_starts and (quick is None or quick(speaker)):
                 for match in pattern.finditer(speaker):
                     yield Hit(
                         section.id,
@@ -133,9 +167,11 @@ def _text_hits(
                         SPEAKER,
                         match.start(),
                         match.end(),
-                        context(speaker, match.start(), match.end()),
+                        speaker,
                     )
             text = passage.text
+            if quick is not None and not quick(text):
+                continue
             for match in pattern.finditer(text):
                 yield Hit(
                     section.id,
@@ -143,7 +179,7 @@ def _text_hits(
                     kind,
                     match.start(),
                     match.end(),
-                    context(text, match.start(), match.end()),
+                    text,
                 )
 
 
@@ -156,7 +192,8 @@ def search_document(
         return
     scope = query.scope
     if scope in (Scope.ALL, *_SCOPE_KINDS):
-        yield from _text_hits(document, pattern, _SCOPE_KINDS.get(scope), None)
+        quick = _quick_test(query)
+        yield from _text_hits(document, pattern, _SCOPE_KINDS.get(scope), None, quick)
     if notes is None:
         return
     if scope in (Scope.ALL, Scope.NOTES):
@@ -170,13 +207,13 @@ def search_document(
                     "note",
                     match.start(),
                     match.end(),
-                    context(body, match.start(), match.end()),
+                    body,
                     item.record.id,
                 )
     if scope is Scope.BOOKMARKS:
         marked = {i.target for i in notes.bookmarks() if i.section is not None}
         for hit in _text_hits(document, pattern, None, marked):
-            yield Hit(hit.section_id, hit.passage_id, "bookmark", hit.start, hit.end, hit.context)
+            yield Hit(hit.section_id, hit.passage_id, "bookmark", hit.start, hit.end, hit.source)
 
 
 def matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:

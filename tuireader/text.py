@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from tuireader.chunked import decode_utf8, map_slices
 from tuireader.safe_read import FileTooLargeError, NotRegularFileError, read_regular_file
 
 #: How far into a file a NUL byte marks it as binary.
@@ -64,13 +65,18 @@ def make_controls_visible(text: str) -> str:
     return text.translate(_CONTROL_TABLE)
 
 
-def normalise(text: str) -> str:
-    """CRLF/CR to LF, Unicode NFC, control characters made visible."""
+def _normalise_slice(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return make_controls_visible(text)
+
+
+def normalise(text: str) -> str:
+    """CRLF/CR to LF, Unicode NFC, control characters made visible (a slice at a time:
+    see :mod:`tuireader.chunked`)."""
+    return map_slices(_normalise_slice, text)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -93,9 +99,9 @@ def decode(data: bytes, name: str = "the file") -> DecodedText:
         raise DocumentError(f"{name} looks like a binary file, not text, so it was not opened.")
     else:
         try:
-            raw = data.decode("utf-8-sig")
+            raw = decode_utf8(data)
         except UnicodeDecodeError:
-            raw = data.decode("utf-8-sig", errors="replace")
+            raw = decode_utf8(data, errors="replace")
             bad = raw.count("\ufffd") - data.count("\ufffd".encode())
             warnings.append(
                 f"{name} is not valid UTF-8: {max(bad, 1)} undecodable byte sequence(s) "
@@ -126,11 +132,18 @@ def read_document(
     file larger than that gives only its start, cut at a paragraph break (``complete`` is
     then False): enough to show the first screen of a huge file at once.
     """
+    data = read_file_bytes(path, head=limit + 1 if limit is not None else None)
+    return decode_document(data, str(path), limit, max_line=max_line)
+
+
+def read_file_bytes(
+    path: Path, limit: int = MAX_DOCUMENT_BYTES, *, head: int | None = None
+) -> bytes:
+    """The bytes of a document file (a regular file, up to ``limit``; with ``head``, only its
+    first ``head`` bytes), every OS failure told as one plain sentence (DocumentError)."""
     name = str(path)
     try:
-        data = read_regular_file(
-            path, MAX_DOCUMENT_BYTES, head=limit + 1 if limit is not None else None
-        )
+        return read_regular_file(path, limit, head=head)
     except FileNotFoundError:
         raise DocumentError(f"{name} does not exist.") from None
     except PermissionError:
@@ -151,7 +164,6 @@ def read_document(
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise DocumentError(f"{name} cannot be read: {reason}.") from None
-    return decode_document(data, name, limit, max_line=max_line)
 
 
 def decode_document(

@@ -226,5 +226,37 @@ def test_a_document_piped_in_is_read_and_the_keys_come_from_the_terminal(
 def test_at_opens_the_reader_there(terminals: list[Terminal]) -> None:
     terminal = start(terminals, "--at", "qa-7.p3")
     terminal.wait_for("Q7/10 · passage 3/7")
+
+
+def test_a_key_from_the_config_file_works_in_a_real_terminal(
+    terminals: list[Terminal], tmp_path: Path
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('text_width = 60\n[keymap]\nnext-answer = "ctrl+n"\n')
+    terminal = start(terminals, "--config", str(config), cols=100, rows=30)
+    terminal.wait_for("Intro · passage 1/3")
+    terminal.wait_for("Next answer")
+    assert terminal.visible("^n Next answer")  # the key bar names the user's key
+    terminal.press("n")  # no longer bound: nothing moves
+    assert terminal.visible("Intro · passage 1/3")
+    terminal.press("\x0e")  # ctrl+n
+    terminal.wait_for("Q1/10 · passage 1/")
+    terminal.press("?")
+    terminal.wait_for("^n")
+    terminal.press("\x1b")
+    terminal.press("q")
+    assert terminal.wait_exit() == 0
+
+
+def test_a_broken_config_file_is_said_and_the_reader_works(
+    terminals: list[Terminal], tmp_path: Path
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[tree]\nwidht = 30\n")
+    terminal = start(terminals, "--config", str(config), cols=120, rows=30)
+    terminal.wait_for("Intro · passage 1/3")
+    terminal.wait_for('"tree.widht" (did you mean "tree.width"?); it is not')  # in a notice
+    terminal.press("n")
+    terminal.wait_for("Q1/10")
     terminal.press("q")
     assert terminal.wait_exit() == 0

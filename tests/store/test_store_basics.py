@@ -207,3 +207,19 @@ def test_a_note_saved_without_a_change_is_not_rewritten(
     assert not notes.pending and not notes.save().saved
     assert notes.file.read_bytes() == before
     assert reopen(seed, data_dir).get(note.id) == note
+
+
+def test_the_last_position_is_kept_where_it_can_be_read_at_once(
+    seed: Document, data_dir: Path
+) -> None:
+    """Before its notes are read (thousands take a while), the reader opens where you were."""
+    store = NotesStore(data_dir)
+    assert store.last_position(seed.fingerprint, seed.source) is None
+    notes = store.open(seed)
+    notes.add_note("qa-1.p1", "x")
+    notes.set_position("qa-4.p2")
+    notes.save()
+    assert NotesStore(data_dir).last_position(seed.fingerprint, seed.source) == "qa-4.p2"
+    notes.set_position("qa-5.p1")
+    notes.save()
+    assert NotesStore(data_dir).last_position(seed.fingerprint, None) == "qa-5.p1"

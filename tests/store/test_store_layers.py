@@ -11,6 +11,7 @@ STORE = Path(__file__).resolve().parents[2] / "tuireader" / "store"
 #: From the bottom up. A module not listed here stands above all of them: it may import
 #: any, and none of them may import it.
 LAYERS = [
+    "guard",
     "schema",
     "yamlio",
     "files",

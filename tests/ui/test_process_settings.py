@@ -26,7 +26,7 @@ def test_the_reader_command_tunes_the_collector(tmp_path: Path) -> None:
         "import gc, sys, tuireader.cli as cli, tuireader.ui.app as ui\n"
         # As if in a terminal (the reader prints the text when its output is not one).
         "sys.stdout.isatty = sys.stdin.isatty = lambda: True\n"
-        "ui.run_reader = lambda *a, **k: print(gc.get_threshold()[0], gc.get_freeze_count() > 0)"
+        "ui.run = lambda *a, **k: print(gc.get_threshold()[0], gc.get_freeze_count() > 0)"
         " or 0\n"
         "raise SystemExit(cli.main([]))\n"
     )

@@ -172,10 +172,10 @@ def test_running_out_of_memory_is_one_sentence(
     command ends in a sentence and exit status 2, not a traceback."""
     from tuireader import cli
 
-    def exhausted(path: Path | None = None, *, preview: bool = False) -> None:
+    def exhausted(name: str | None = None, *, preview: bool = False) -> None:
         raise MemoryError
 
-    monkeypatch.setattr(cli, "open_document", exhausted)
+    monkeypatch.setattr(cli, "open_source", exhausted)
     assert cli.main(["sections", "huge.txt"]) == 2
     err = capsys.readouterr().err
     assert err == (

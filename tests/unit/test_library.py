@@ -112,14 +112,15 @@ def test_ids_sort_by_kind_then_number() -> None:
 
 def test_the_document_read_last(tmp_path: Path, store: NotesStore, seed: Document) -> None:
     choices = RememberedChoices(store.root)
-    assert open_last(choices) == (None, open_document(None))  # the first time: the interview
+    first = open_last(choices)  # the first time: the interview
+    assert (first.path, first.document) == (None, open_document(None))
     path = tmp_path / "talk.txt"
     path.write_text(TEXT)
-    opened_path, document = open_for_reading(str(path), store.root)
-    assert (opened_path, document.title) == (path, "A talk")
+    opened = open_for_reading(str(path), store.root)
+    assert (opened.path, opened.document.title) == (path, "A talk")
     assert choices.load()[0][LAST_DOCUMENT] == str(path.resolve())
-    last_path, last = open_last(choices)
-    assert last_path == path.resolve() and last.title == "A talk"
+    last = open_last(choices)
+    assert last.path == path.resolve() and last.document.title == "A talk"
     # The bundled interview is remembered too (as ""), standard input is not.
     assert remember_last(choices, seed, None) is None
     assert choices.load()[0][LAST_DOCUMENT] == ""
@@ -128,6 +129,10 @@ def test_the_document_read_last(tmp_path: Path, store: NotesStore, seed: Documen
 
     assert remember_last(choices, replace(piped, source="-"), None) is None
     assert choices.load()[0][LAST_DOCUMENT] == ""
+    # A page read from its address is remembered by the address (it has no file).
+    page = replace(piped, source="https://example.org/talk")
+    assert remember_last(choices, page, None) is None
+    assert choices.load()[0][LAST_DOCUMENT] == "https://example.org/talk"
 
 
 def test_a_last_document_that_is_gone_opens_the_interview_and_says_so(
@@ -138,8 +143,9 @@ def test_a_last_document_that_is_gone_opens_the_interview_and_says_so(
     path.write_text(TEXT)
     open_for_reading(str(path), store.root)
     path.unlink()
-    opened_path, document = open_for_reading(None, store.root)
-    assert opened_path is None and document.title.startswith("Foreign Minister")
+    opened = open_for_reading(None, store.root)
+    document = opened.document
+    assert opened.path is None and document.title.startswith("Foreign Minister")
     assert document.warnings[-1] == (
         f"The document you read last, {path.resolve()}, is no longer there; the bundled "
         "interview is open instead."
@@ -147,7 +153,7 @@ def test_a_last_document_that_is_gone_opens_the_interview_and_says_so(
     assert choices.load()[0][LAST_DOCUMENT] == ""
     path.write_bytes(b"\x00\x01binary\x00")
     choices.remember(LAST_DOCUMENT, str(path))
-    _, document = open_for_reading(None, store.root)
+    document = open_for_reading(None, store.root).document
     assert (
         "binary" in document.warnings[-1]
         and "bundled interview is open instead" in (document.warnings[-1])

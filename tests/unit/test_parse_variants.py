@@ -173,3 +173,19 @@ def test_comments_without_author_and_speech_without_quotes() -> None:
     speech = doc.section("speech")
     assert speech is not None
     assert [p.speaker for p in speech.passages] == [None, "Some Speaker", "Some Speaker"]
+
+
+def test_a_question_after_an_unanswered_one_never_joins_the_answered_section_before() -> None:
+    """A question with no answer between it and the next question goes with the next,
+    which is answered: not with the section of the question before, whose answer it is not."""
+    from tuireader.parse import parse_document
+
+    text = (
+        "Question: A first one?\n\nAnswer: The first answer.\n\n"
+        "Question: An unanswered one?\n\nQuestion: And another?\n\nAnswer: The second answer.\n"
+    )
+    document = parse_document(text, "x")
+    first, second = document.questions()
+    assert [p.text for p in first.passages] == ["A first one?", "The first answer."]
+    assert [p.text for p in second.passages][-1] == "The second answer."
+    assert "And another?" in [p.text for p in second.passages]

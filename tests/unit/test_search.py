@@ -11,7 +11,7 @@ import pytest
 
 from tuireader.model import Document
 from tuireader.parse import parse_document
-from tuireader.search import Query, Scope, SearchError, search_document
+from tuireader.search import Case, Query, Scope, SearchError, search_document
 from tuireader.store import NotesStore
 
 
@@ -24,6 +24,14 @@ def test_smart_case(seed: Document) -> None:
     assert lower == ["qa-3.p8", "qa-3.p11", "qa-7.p5"]
     assert ids(seed, Query("Skripal")) == lower
     assert ids(seed, Query("SKRIPAL")) == []
+
+
+def test_case_always_or_never_minded(seed: Document) -> None:
+    found = ["qa-3.p8", "qa-3.p11", "qa-7.p5"]
+    assert ids(seed, Query("SKRIPAL", case=Case.INSENSITIVE)) == found
+    assert ids(seed, Query("Skripal", case=Case.INSENSITIVE)) == found
+    assert ids(seed, Query("skripal", case=Case.SENSITIVE)) == []
+    assert ids(seed, Query("Skripal", case=Case.SENSITIVE)) == found
 
 
 def test_regex_on_and_off(seed: Document) -> None:
@@ -101,3 +109,14 @@ def test_smart_case_counts_capitals_of_every_script() -> None:
     # In a regular expression, escapes and group names are not capitals.
     assert not Query(r"\W(?P<Name>élysée)\S", regex=True).case_sensitive
     assert Query(r"\WÉlysée", regex=True).case_sensitive
+
+
+def test_the_quick_test_for_literal_queries_loses_no_match() -> None:
+    """Whatever a case-insensitive pattern matches, casefolding keeps (ſ, the Kelvin K)."""
+    from tuireader.parse import parse_document
+
+    text = "Question: About ſanctions and \u212aelvin?\n\nA: SANCTIONS, Sanctions, kelvin.\n"
+    document = parse_document(text, "x")
+    for query, expected in (("sanctions", 3), ("kelvin", 2)):
+        hits = list(search_document(document, Query(query)))
+        assert len(hits) == expected, (query, [h.context for h in hits])

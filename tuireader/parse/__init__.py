@@ -14,10 +14,10 @@ The steps, each in its own module:
 
 from __future__ import annotations
 
-import hashlib
 import re
 from itertools import pairwise
 
+from tuireader.chunked import sha256_utf8
 from tuireader.model import BlockKind, Document, DroppedLine, Section, SectionKind
 from tuireader.parse import page, plain, sections
 from tuireader.parse.blocks import Block, SplitText, split_blocks
@@ -46,7 +46,7 @@ _SNIFF_CHARS = 20_000
 
 
 def fingerprint(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256_utf8(text)
 
 
 def looks_like_markdown(text: str, source: str = "") -> bool:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tuireader.chunked import split_lines
 from tuireader.model import BlockKind, DroppedLine, Span
 from tuireader.parse.labels import find_label
 
@@ -204,7 +205,7 @@ def split_blocks(
     blanks = 0
     blanks_before_pending = 0
     # split("\n"), not splitlines(): U+2028 and friends are text, not line ends.
-    lines = text.split("\n")
+    lines = split_lines(text)
     indent = paragraph_indent(lines)
     heads = running_heads(lines)
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import threading
 from dataclasses import replace
 from pathlib import Path
 
 from tuireader.model import Document
 from tuireader.store import cache, files
 from tuireader.store.anchor import PassageIndex, Placement
+from tuireader.store.guard import in_lock
 from tuireader.store.index import NotesIndex
 from tuireader.store.items import Item, SaveResult, StoreError, clean_text
 from tuireader.store.merge import Changes, merge_file, new_id
@@ -65,6 +67,7 @@ class DocumentNotes:
         self._position_dirty = False
         self._draft_dirty = False
         self._seen: tuple[int, int, int] | None = None
+        self._lock = threading.RLock()
         self._data = self._empty()
         # The file as last read or written here: the base of every merge. Never mutated.
         self._disk: NotesFile | None = None
@@ -195,13 +198,16 @@ class DocumentNotes:
         items.sort(key=lambda i: (order.get(i.target, len(order)), i.record.created))
         return items
 
+    @in_lock
     def notes(self) -> list[Item]:
         """Every note (orphaned ones last), in reading order."""
         return self._items(Kind.NOTE)
 
+    @in_lock
     def bookmarks(self) -> list[Item]:
         return self._items(Kind.BOOKMARK)
 
+    @in_lock
     def get(self, record_id: str) -> Record | None:
         record = self._data.records.get(record_id)
         return None if record is None or record.is_deleted else record
@@ -246,11 +252,13 @@ class DocumentNotes:
         stamp = now()
         return self._put(Record(new_id(kind), kind, target, anchor, stamp, stamp, clean_text(body)))
 
+    @in_lock
     def add_note(self, passage_id: str, body: str) -> Record:
         if "." not in passage_id:
             raise StoreError(f"{passage_id!r} is not a passage id (they look like qa-3.p2).")
         return self._new(Kind.NOTE, passage_id, body)
 
+    @in_lock
     def edit_note(self, note_id: str, body: str) -> Record:
         self._check_writable()
         record = self.get(note_id)
@@ -261,9 +269,11 @@ class DocumentNotes:
             return record
         return self._put(record.edited(body))
 
+    @in_lock
     def add_bookmark(self, target: str) -> Record:
         return self._new(Kind.BOOKMARK, target)
 
+    @in_lock
     def delete(self, record_id: str) -> Record:
         self._check_writable()
         record = self.get(record_id)
@@ -271,6 +281,7 @@ class DocumentNotes:
             raise StoreError(f"There is no note or bookmark {record_id!r}.")
         return self._put(record.tombstone())
 
+    @in_lock
     def confirm_place(self, record_id: str) -> Record:
         """Accept where an approximately re-found record is now (moves it there)."""
         self._check_writable()
@@ -281,18 +292,21 @@ class DocumentNotes:
         anchor = self.index.anchor_for(placement.target) or record.anchor
         return self._put(replace(record, target=placement.target, anchor=anchor, updated=now()))
 
+    @in_lock
     def set_position(self, passage_id: str) -> None:
         if self.read_only or (self.position == passage_id):
             return
         self._data.position = ReadingPosition(passage_id, now())
         self._position_dirty = True
 
+    @in_lock
     def set_draft(self, target: str, body: str, note_id: str | None) -> None:
         if self.read_only:
             return
         self._data.draft = Draft(target, clean_text(body), note_id, now())
         self._draft_dirty = True
 
+    @in_lock
     def clear_draft(self) -> None:
         if self._data.draft is not None and not self.read_only:
             self._data.draft = None
@@ -300,6 +314,7 @@ class DocumentNotes:
 
     # Saving -------------------------------------------------------------------------
 
+    @in_lock
     def save(self) -> SaveResult:
         """Merge this session's edits into the file. StoreError if that fails; the edits
         then stay in memory and a later save tries again.
@@ -343,6 +358,12 @@ class DocumentNotes:
             aside = files.copy_aside(self.file, "unsaved", dump(self._data))
             kept = f" The notes of this session are kept in {aside}." if aside else ""
             raise StoreError(f"{self.read_only}{kept}") from None
+        if merged.position is not None:  # a hint for the next start (see last_position)
+            with contextlib.suppress(files.StoreIOError):
+                position = merged.position.passage.encode("utf-8", "replace")
+                files.atomic_write(
+                    self.store.position_file(self.key), position, backup=False, sync=False
+                )
         try:
             self.store.remember(self.key, self.document.fingerprint, self.source)
         except files.StoreIOError as error:
@@ -361,6 +382,7 @@ class DocumentNotes:
         changes = Changes(self._dirty, self._position_dirty, self._draft_dirty)
         return merge_file(self._empty(), self._disk, self._data, disk, changes)
 
+    @in_lock
     def refresh(self) -> bool:
         """Take in what other sessions saved (keeping edits not saved here). True if
         anything changed. Cheap when the file has not changed."""

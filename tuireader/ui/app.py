@@ -2,7 +2,11 @@
 
 Everything the reader does is in :class:`~tuireader.ui.reader.screen.ReaderScreen` and the
 screens and widgets it opens; the app only starts up and holds what is process-wide for
-the interface (the stylesheet, the keymap, how keys are named).
+the interface (the stylesheet, the keymap, the theme, how keys are named).
+
+It applies the settings (:mod:`tuireader.settings`): the config file's values, else the
+choices remembered from earlier sessions (theme, tree width, notes shown), else the
+defaults; and says, once, what was wrong with the config file.
 """
 
 from __future__ import annotations
@@ -17,9 +21,11 @@ from textual.binding import Binding
 from textual.theme import Theme
 
 from tuireader.model import Document
+from tuireader.settings import LoadedSettings, defaults
 from tuireader.store import DocumentNotes
 from tuireader.store.choices import RememberedChoices
 from tuireader.ui.keys import NICER_NAMES
+from tuireader.ui.messages import ChoiceMade
 from tuireader.ui.reader.screen import ReaderScreen
 
 #: Reads the whole of a large document and opens its notes (in a thread).
@@ -45,27 +51,39 @@ class ReaderApp(App[int]):
         rest: RestReader | None = None,
         keymap: Mapping[str, str] | None = None,
         choices: RememberedChoices | None = None,
+        config: LoadedSettings | None = None,
         at: str | None = None,
+        position: str | None = None,
     ) -> None:
         """``rest``, for a ``partial`` document (a large file's preview), reads the whole
-        document and opens its notes; it runs in a thread once the first screen is shown."""
+        document and opens its notes; it runs in a thread once the first screen is shown.
+        ``config``: the settings from the config file; ``keymap`` (binding id -> keys) is
+        applied over the config's keymap."""
         # NO_COLOR means no colour codes at all (https://no-color.org): Textual writes none
         # with its ANSI colours, where it would otherwise write greys.
         super().__init__(ansi_color="NO_COLOR" in os.environ)
-        self.reader = ReaderScreen(document, path=path, notes=notes, at=at)
-        self._rest = rest
+        config = config or defaults()
+        remembered: dict[str, str] = {}
         self._choices = choices
         self._choices_problem: str | None = None
-        if keymap:
-            self.set_keymap(dict(keymap))
         if choices is not None:
             remembered, self._choices_problem = choices.load()
-            theme = remembered.get("theme")
+        settings, _sources = config.with_remembered(remembered)
+        self.reader = ReaderScreen(
+            document, path=path, notes=notes, settings=settings, at=at, position=position
+        )
+        self._rest = rest
+        keys = {**config.settings.textual_keymap(), **(keymap or {})}
+        if keys:
+            self.set_keymap(keys)
+        theme_problem = config.theme_problem(self.available_themes)
+        self._config_problem = config.summary([theme_problem] if theme_problem else [])
+        # The file's theme, else the one last chosen in the palette (if Textual has it).
+        file_theme = config.settings.theme if "theme" in config.explicit else None
+        for theme in (file_theme, remembered.get("theme")):
             if theme in self.available_themes:
                 self.theme = theme
-            width = remembered.get("tree-width", "")
-            if width.isdigit():
-                self.reader.tree_panel.width = int(width)
+                break
 
     def get_default_screen(self) -> ReaderScreen:
         return self.reader
@@ -77,6 +95,8 @@ class ReaderApp(App[int]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._config_problem:  # already made safe: control characters are visible
+            self.notify(self._config_problem, severity="warning", markup=False, timeout=20)
         if self._choices_problem:
             self.notify(self._choices_problem, severity="warning", markup=False, timeout=10)
         if self._rest is not None:
@@ -105,9 +125,9 @@ class ReaderApp(App[int]):
     def _remember_theme(self, theme: Theme) -> None:
         self._remember("theme", theme.name)
 
-    @on(ReaderScreen.TreeWidthChanged)
-    def _remember_tree_width(self, event: ReaderScreen.TreeWidthChanged) -> None:
-        self._remember("tree-width", str(event.width))
+    @on(ChoiceMade)
+    def _remember_choice(self, event: ChoiceMade) -> None:
+        self._remember(event.name, event.value)
 
     def _remember(self, key: str, value: str) -> None:
         if self._choices is not None:
@@ -120,17 +140,32 @@ class ReaderApp(App[int]):
         self.reader.action_quit()
 
 
-def run_reader(
+def make_reader(
     document: Document,
     *,
     path: Path | None = None,
     notes: DocumentNotes | None = None,
     rest: RestReader | None = None,
     choices: RememberedChoices | None = None,
+    config: LoadedSettings | None = None,
     at: str | None = None,
-) -> int:
-    """Run the reader until the user quits; the process exit status. ``at``: where to
-    open (see ``Navigator.resolve``), instead of where the reader left off."""
-    app = ReaderApp(document, path=path, notes=notes, rest=rest, choices=choices, at=at)
+    position: str | None = None,
+) -> ReaderApp:
+    """The reader for ``document``, ready to run (``cli`` makes it; tests run it with Pilot).
+    ``at``: where to open (see ``Navigator.resolve``), instead of where the reader left off."""
+    return ReaderApp(
+        document,
+        path=path,
+        notes=notes,
+        rest=rest,
+        choices=choices,
+        config=config,
+        at=at,
+        position=position,
+    )
+
+
+def run(app: ReaderApp) -> int:
+    """Run the reader until the user quits; the process exit status."""
     result = app.run()
     return result if isinstance(result, int) else 0

@@ -1,5 +1,6 @@
 """Messages that dialogs post to the app (kept apart so the app need not import the
-dialogs, and their widgets, until they are opened)."""
+dialogs, and their widgets, until they are opened), and the choices the reader screen
+asks the app to remember."""
 
 from __future__ import annotations
 
@@ -27,4 +28,14 @@ class ConfirmPlaceRequested(Message):
 
     def __init__(self, record_id: str) -> None:
         self.record_id = record_id
+        super().__init__()
+
+
+class ChoiceMade(Message):
+    """The reader chose something the app remembers for the next start: ``name`` is its key
+    in the remembered choices (``tree-width``, ``inline-notes``; see settings.schema)."""
+
+    def __init__(self, name: str, value: str) -> None:
+        self.name = name
+        self.value = value
         super().__init__()

@@ -18,8 +18,9 @@ from textual.timer import Timer
 
 from tuireader.annotations import Annotations, Listing
 from tuireader.store import DocumentNotes, Item, Status, StoreError
-from tuireader.store.saver import NoteSaver
+from tuireader.store.saver import NoteSaver, SaveReport
 from tuireader.terminal_text import restore_controls, terminal_safe
+from tuireader.ui.messages import ChoiceMade
 
 if TYPE_CHECKING:
     from tuireader.ui.reader.screen import ReaderScreen
@@ -43,6 +44,8 @@ class NotesFlow:
         #: What the editor is open on: passage id, note id, the note's text as stored.
         self._editing: tuple[str, str | None, str] | None = None
         self._quit_anyway = False
+        self._saving = False
+        self._save_again = False
         self.use(notes)
 
     def use(self, notes: DocumentNotes | None) -> None:
@@ -90,10 +93,46 @@ class NotesFlow:
         )
 
     def save(self) -> bool:
-        """Write pending changes; on failure say why (once) and keep them for a retry."""
+        """Write pending changes now (quitting); on failure say why (once) and keep them for
+        a retry. True if nothing is left unsaved."""
         if self._saver is None:
             return True
-        report = self._saver.save()
+        self._tell(self._saver.save())
+        return not self._saver.failing
+
+    def save_soon(self) -> None:
+        """Write pending changes in a thread: with thousands of notes a save takes a third
+        of a second, which the keys must not wait for. One save at a time; changes made
+        meanwhile go in the next."""
+        if self._saver is None or not self._saver.notes.pending:
+            return
+        if self._saving:
+            self._save_again = True
+            return
+        self._saving = True
+        saver = self._saver
+        app = self._screen.app
+
+        def in_thread() -> None:
+            report = saver.save()
+            app.call_from_thread(self._saved, saver, report)
+
+        self._screen.run_worker(in_thread, thread=True, group="notes-save", exit_on_error=False)
+
+    def _saved(self, saver: NoteSaver, report: SaveReport) -> None:
+        self._saving = False
+        if saver is self._saver:
+            self._tell(report)
+        if self._save_again:
+            self._save_again = False
+            self.save_soon()
+
+    @property
+    def saving(self) -> bool:
+        """A save is running in its thread."""
+        return self._saving
+
+    def _tell(self, report: SaveReport) -> None:
         screen = self._screen
         if report.error is not None:
             screen.notify(
@@ -103,7 +142,6 @@ class NotesFlow:
             screen.notify("Your notes are saved now.", markup=False, timeout=4)
         for message in report.warnings:
             screen.notify(message, severity="warning", markup=False, timeout=10)
-        return not self._saver.failing
 
     def ready_to_quit(self) -> bool:
         """Save before quitting. If that fails, say so: a second quit leaves anyway."""
@@ -122,9 +160,11 @@ class NotesFlow:
     def _poll(self) -> None:
         if self.notes is None:
             return
+        if self._saving:
+            return  # the notes are busy being written; look again at the next poll
         if self._saver is not None and self._saver.failing:
-            self.save()  # retry what failed
-        if self.notes.refresh():
+            self.save_soon()  # retry what failed
+        elif self.notes.refresh():
             self.redraw_marks()
 
     def redraw_marks(self) -> None:
@@ -154,7 +194,7 @@ class NotesFlow:
         self.notes.set_position(passage)
         if self._position_timer is not None:
             self._position_timer.stop()
-        self._position_timer = self._screen.set_timer(POSITION_DELAY, self.save)
+        self._position_timer = self._screen.set_timer(POSITION_DELAY, self.save_soon)
 
     def _usable(self) -> DocumentNotes | None:
         notes, screen = self.notes, self._screen
@@ -233,7 +273,7 @@ class NotesFlow:
         except StoreError as error:
             screen.notify(str(error), severity="error", markup=False, timeout=10)
         notes.clear_draft()
-        self.save()
+        self.save_soon()
         self.redraw_marks()
 
     def keep_draft(self, body: str) -> None:
@@ -242,7 +282,7 @@ class NotesFlow:
             return
         passage, note_id, original = self._editing
         self.notes.set_draft(passage, restore_controls(body, original), note_id)
-        self.save()
+        self.save_soon()
 
     def _offer_draft(self) -> None:
         notes, screen = self.notes, self._screen
@@ -265,7 +305,7 @@ class NotesFlow:
         def answered(restore: bool | None) -> None:
             if not restore:
                 notes.clear_draft()
-                self.save()
+                self.save_soon()
                 return
             screen.go_to_target(draft.target)
             existing = notes.get(draft.note_id) if draft.note_id else None
@@ -285,6 +325,8 @@ class NotesFlow:
         pane.show_notes = not pane.show_notes
         shown = "shown under their passages" if pane.show_notes else "hidden (✎ marks them)"
         self._screen.tell("Notes " + shown + ".")
+        remembered = "true" if pane.show_notes else "false"
+        self._screen.post_message(ChoiceMade("inline-notes", remembered))
 
     # Bookmarks ------------------------------------------------------------------------
 
@@ -302,7 +344,7 @@ class NotesFlow:
         else:
             notes.add_bookmark(passage)
             screen.tell("Bookmarked.")
-        self.save()
+        self.save_soon()
         self.redraw_marks()
 
     # The lists ------------------------------------------------------------------------
@@ -356,5 +398,5 @@ class NotesFlow:
             change(notes)
         except StoreError as error:
             self._screen.notify(str(error), severity="error", markup=False)
-        self.save()
+        self.save_soon()
         self.redraw_marks()

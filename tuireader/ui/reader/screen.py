@@ -17,17 +17,22 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 from tuireader.annotations import Annotations
 from tuireader.model import Document, Section
 from tuireader.navigation import Navigator, Position
+from tuireader.settings import Settings
 from tuireader.store import DocumentNotes
 from tuireader.terminal_text import terminal_safe
 from tuireader.ui.commands import DocumentCommands, NotesCommands, SectionCommands
-from tuireader.ui.messages import ConfirmPlaceRequested, DeleteRequested, DraftChanged
+from tuireader.ui.messages import (
+    ChoiceMade,
+    ConfirmPlaceRequested,
+    DeleteRequested,
+    DraftChanged,
+)
 from tuireader.ui.reader.bindings import NOWHERE, READER_BINDINGS
 from tuireader.ui.reader.notes import NotesFlow
 from tuireader.ui.reader.search import SEARCH_KEYS, SearchFlow
@@ -55,17 +60,23 @@ class ReaderScreen(Screen[None]):
         *,
         path: Path | None = None,
         notes: DocumentNotes | None = None,
+        settings: Settings | None = None,
         at: str | None = None,
+        position: str | None = None,
     ) -> None:
+        """``settings``: what the reader starts with (text and tree width, whether the tree
+        and the notes' text are shown, the search field's defaults)."""
         super().__init__()
         self._at = at
+        self._position_hint = position  # where the reader was, while its notes are read
+        self.settings = settings or Settings()
         self.path = path
         self.document = document
         self.navigator = Navigator(document)
         self.notes_flow = NotesFlow(self, notes)
         self.search_flow = SearchFlow(self)
         self.position: Position | None = self._start_position()
-        self.tree_panel = TreePanel(self)
+        self.tree_panel = TreePanel(self, self.settings.tree_width, self.settings.tree_shown)
 
     @property
     def notes(self) -> DocumentNotes | None:
@@ -89,7 +100,7 @@ class ReaderScreen(Screen[None]):
             asked = self.navigator.resolve(self._at)
             if asked is not None:
                 return asked
-        saved = self.notes.position if self.notes is not None else None
+        saved = self.notes.position if self.notes is not None else self._position_hint
         if saved:
             found = self.navigator.position_of_passage(saved)
             if found is not None:
@@ -102,16 +113,20 @@ class ReaderScreen(Screen[None]):
         yield Static(self._title_line(), id="title")
         with Horizontal(id="body"):
             yield SectionTree(id="tree")
-            yield ReadingPane(id="pane")
+            settings = self.settings
+            yield ReadingPane(
+                measure=settings.text_width, show_notes=settings.notes_inline, id="pane"
+            )
         yield StatusLine(id="status")
         yield KeyBar(lead=SEARCH_KEYS, offered=self._offered_key, id="keys")
 
     def _title_line(self) -> Content:
-        """The title, and the date and tags of the document's front matter if it has any."""
+        """The title, and the date, tags and author of the document's metadata if it has
+        any (front matter, or a web page's), and the address of a page."""
         meta = self.document.metadata
         extra = [
             meta[key]
-            for key in ("date", "published", "tags", "author")
+            for key in ("date", "published", "tags", "author", "url")
             if meta.get(key) and meta[key] not in self.document.title
         ]
         title = Content(terminal_safe(self.document.title))
@@ -121,8 +136,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.app.title = self.document.title
-        if self.tree_panel.width is not None:
-            self.tree_panel.set_width(self.tree_panel.width)
+        self.tree_panel.start()
         self.tree_panel.apply_width()
         # In the first frame too: a lazy tree costs a few dozen nodes at any size.
         self._load_tree()
@@ -155,7 +169,13 @@ class ReaderScreen(Screen[None]):
         return self.query_one("#tree", SectionTree)
 
     def take_whole_document(self, document: Document, notes: DocumentNotes | None) -> None:
-        """Swap the preview of a large file for the whole document, keeping the place."""
+        """Swap the preview of a large file for the whole document, keeping the place; or,
+        for a document shown whole from the start, take its notes (read in a moment)."""
+        if document is self.document:
+            self.notes_flow.use(notes)
+            self.notes_flow.redraw_marks()
+            self.notes_flow.start()
+            return
         start = self.navigator.first()
         where = self.location
         self.document = document
@@ -361,14 +381,7 @@ class ReaderScreen(Screen[None]):
 
     def action_tree_width(self, change: int) -> None:
         """A narrower or wider tree; the app remembers the width."""
-        self.post_message(self.TreeWidthChanged(self.tree_panel.resize(change)))
-
-    class TreeWidthChanged(Message):
-        """The reader chose another width for the tree (the app remembers it)."""
-
-        def __init__(self, width: int) -> None:
-            self.width = width
-            super().__init__()
+        self.post_message(ChoiceMade("tree-width", str(self.tree_panel.resize(change))))
 
     # Keys, help, quitting -------------------------------------------------------------
 

@@ -48,7 +48,13 @@ class SearchFlow:
         if bars:
             bar = bars.first()
         else:  # made on first use: the reader starts without it
-            bar = SearchBar(self._search, id="search-bar")
+            settings = screen.settings
+            bar = SearchBar(
+                self._search,
+                regex=settings.search_regex,
+                case=settings.search_case,
+                id="search-bar",
+            )
             await screen.mount(bar, before="#status")
         bar.add_class("-open")
         self.active = True

@@ -7,22 +7,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tuireader.settings.schema import TREE_WIDTH_RANGE
+
 if TYPE_CHECKING:
     from tuireader.ui.reader.screen import ReaderScreen
 
 #: Below this width the tree is hidden and `t` shows it over the text.
 NARROW = 70
-#: The narrowest the tree gets with `<`.
-MIN_WIDTH = 12
+#: The narrowest the tree gets with `<` (or the ``tree.width`` setting).
+MIN_WIDTH = TREE_WIDTH_RANGE[0]
 
 
 class TreePanel:
-    def __init__(self, screen: ReaderScreen) -> None:
+    def __init__(self, screen: ReaderScreen, width: int | None = None, shown: bool = True) -> None:
+        """``width`` and ``shown``: how the tree starts (from the settings)."""
         self._screen = screen
-        self.hidden = False  # wide: hidden with t
+        self.hidden = not shown  # wide: hidden with t
         self.over = False  # narrow: shown over the text with t
         #: The tree's width in cells when chosen with < and > (None: the stylesheet's).
-        self.width: int | None = None
+        self.width = width
+
+    def start(self) -> None:
+        """Once the screen is mounted: the width and visibility it starts with."""
+        if self.width is not None:  # no wider than half the screen, as < and > keep it
+            self.set_width(max(MIN_WIDTH, min(self.width, self._screen.app.size.width // 2)))
+        if self.hidden:
+            self._screen.add_class("-hide-tree")
 
     @property
     def narrow(self) -> bool:

@@ -87,4 +87,4 @@ class KeyBar(Static):
                 break
             shown.append(part)
             used += needed
-        self.update(Content("  ").join(shown))
+        self.update(Content("  ").join(shown), layout=False)  # one line: no layout pass

@@ -24,11 +24,13 @@ from textual.strip import Strip
 
 from tuireader.annotations import PassageMarks
 from tuireader.model import Section
+from tuireader.settings import DEFAULT_TEXT_WIDTH
 from tuireader.ui.widgets.pane_layout import NOTE_MARK, TEXT_ROLES, Line, Role, lay_out
 
 GUTTER = 4  # bar, note marker, bookmark marker, space
-#: The widest the text is set, in columns (lines much longer than this are hard to read).
-MEASURE = 100
+#: The widest the text is set, in columns (lines much longer than this are hard to read);
+#: the ``text_width`` setting changes it.
+MEASURE = DEFAULT_TEXT_WIDTH
 _BAR = "▌"
 BOOKMARK_MARK = "★"
 
@@ -46,7 +48,6 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         "reading-pane--code",
         "reading-pane--quote",
         "reading-pane--bar",
-        "reading-pane--current",
         "reading-pane--note",
         "reading-pane--marker",
         "reading-pane--match",
@@ -64,7 +65,11 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
     class Resized(Message):
         """The pane changed size (the terminal was resized or the tree shown or hidden)."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, *, measure: int | None = MEASURE, show_notes: bool = False, id: str | None = None
+    ) -> None:
+        """``measure``: the widest the text is set (None: the pane's width); ``show_notes``:
+        notes' text under their passages."""
         super().__init__(id=id)
         self._section: Section | None = None
         self._heading = ""
@@ -74,12 +79,13 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         self._laid_out_width = -1
         self._marks: dict[int, PassageMarks] = {}
         self._section_bookmarked = False
-        self._show_notes = False
+        self._show_notes = show_notes
         self._pattern: re.Pattern[str] | None = None
         self._current_match: tuple[int, int] | None = None  # passage index, start offset
         self._scrolling_myself = False  # our own scrolls must not move the current passage
         self._view_pending = False  # bring the current passage into view once laid out
-        self.measure = MEASURE
+        #: The widest the text is set, in columns; None: the whole width of the pane.
+        self.measure = measure
 
     # What is shown ------------------------------------------------------------------
 
@@ -186,9 +192,21 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         if self._section is None or not self._section.passages:
             return
         passage = max(0, min(passage, len(self._section.passages) - 1))
-        self._current = passage
+        self._mark_current(passage)
         self._bring_into_view(passage)
-        self.refresh()
+
+    def _mark_current(self, passage: int) -> None:
+        """Move the bar to another passage, redrawing only the gutter of the two passages
+        (a scroll, if one follows, redraws what it must): over SSH a j is a few bytes."""
+        old, self._current = self._current, passage
+        if old == passage or not self._spans:
+            return
+        top = round(self.scroll_y)
+        gutter = self._margin() + GUTTER
+        for index in (old, passage):
+            if 0 <= index < len(self._spans):
+                start, end = self._spans[index]
+                self.refresh(Region(0, start - top, gutter, end - start))
 
     def passage_region(self, passage: int) -> Region:
         """The lines of a passage within the whole (virtual) pane."""
@@ -226,8 +244,8 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         return max(10, self.scrollable_content_region.width - GUTTER - 1)
 
     def _text_width(self) -> int:
-        """A readable measure: no wider than :data:`MEASURE` however wide the screen."""
-        return min(self._room(), self.measure)
+        """A readable measure: no wider than :attr:`measure` however wide the screen."""
+        return self._room() if self.measure is None else min(self._room(), self.measure)
 
     def _margin(self) -> int:
         """Blank columns before the gutter that centre a measure narrower than the pane."""
@@ -270,11 +288,17 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         )
         self._lines = layout.lines
         self._spans = layout.spans
-        self.virtual_size = Size(self._room() + GUTTER + 1, len(layout.lines))
+        # Set without Textual's layout pass: the pane's own size never depends on its text,
+        # and a layout pass repaints the whole screen (the tree, the bars), which at start
+        # doubled what is written and at every n wrote rows that did not change.
+        size = Size(self._room() + GUTTER + 1, len(layout.lines))
+        if size != self.virtual_size:
+            self.set_reactive(ReadingPane.virtual_size, size)
+            self._scroll_update(size)
+        self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
         self._ensure_layout()
-        self.refresh()
         self.post_message(self.Resized())
 
     def _bring_into_view(self, passage: int, initial: bool = False) -> None:
@@ -325,8 +349,7 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         if 0 <= y < len(self._lines):
             passage = self._lines[y].passage
             if passage is not None and passage != self._current:
-                self._current = passage
-                self.refresh()
+                self._mark_current(passage)
                 self.post_message(self.CurrentChanged(self._section.id, passage))
 
     # Drawing ------------------------------------------------------------------------
@@ -338,10 +361,9 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
         if index >= len(self._lines):
             return Strip.blank(width, base)
         line = self._lines[index]
+        # The current passage is marked by the bar alone, so moving it redraws the gutter.
         current = line.passage is not None and line.passage == self._current
         style = base + self.get_component_rich_style(f"reading-pane--{line.role}", default=Style())
-        if current:
-            style += self.get_component_rich_style("reading-pane--current")
         bar_style = base + self.get_component_rich_style("reading-pane--bar")
         marker_style = base + self.get_component_rich_style("reading-pane--marker")
         note_mark = mark = " "
@@ -354,15 +376,17 @@ class ReadingPane(ScrollView, can_focus=True, inherit_bindings=False):
             mark = BOOKMARK_MARK
         bar = _BAR if current and line.role not in (Role.SPEAKER, Role.NOTE) else " "
         margin = self._margin()
+        # Blank gutter cells in the plain style, so that they merge with the text after them.
+        marks_text = note_mark + mark
         gutter = [
             *([Segment(" " * margin, base)] if margin else []),
-            Segment(bar, bar_style),
-            Segment(note_mark + mark, marker_style),
+            Segment(bar, bar_style if bar != " " else base),
+            Segment(marks_text, marker_style if marks_text.strip() else base),
             Segment(" ", base),
         ]
         body = [
             Segment(seg.text, style + seg.style if seg.style else style)
             for seg in line.text.render(self.app.console, end="")
         ]
-        strip = Strip(gutter + body)
-        return strip.crop_extend(0, width, base)
+        # Neighbouring segments of one style as one: fewer escape sequences on the wire.
+        return Strip(gutter + body).crop_extend(0, width, base).simplify()

@@ -2,7 +2,8 @@
 
 Keys (while typing): ``enter`` lists the matches, ``escape`` ends the search,
 ``ctrl+r`` turns regular expressions on or off, ``ctrl+t`` changes the scope
-(everything, questions, answers, comments, speech, notes, bookmarks).
+(everything, questions, answers, comments, speech, notes, bookmarks). Whether regular
+expressions start on, and how case is treated, come from the settings (``[search]``).
 
 A moment after typing stops, the bar searches in a thread with the function it was given
 (the newest query wins), shows the count, and posts :class:`Found`; it posts
@@ -24,7 +25,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from tuireader.search import Hit, Query, Scope, SearchError
+from tuireader.search import Case, Hit, Query, Scope, SearchError
 
 DEBOUNCE = 0.15
 
@@ -78,9 +79,17 @@ class SearchBar(Horizontal):
     class Closed(Message):
         pass
 
-    def __init__(self, searcher: Searcher, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        searcher: Searcher,
+        *,
+        regex: bool = False,
+        case: Case = Case.SMART,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
-        self.regex = False
+        self.regex = regex
+        self.case = case
         self.scope = Scope.ALL
         self._searcher = searcher
         self._timer: Timer | None = None
@@ -92,7 +101,7 @@ class SearchBar(Horizontal):
 
     @property
     def current_query(self) -> Query:
-        return Query(self.query_one(Input).value, self.regex, self.scope)
+        return Query(self.query_one(Input).value, self.regex, self.scope, self.case)
 
     def open(self, text: str) -> None:
         """Show the field (with the last query) and give it the keyboard."""

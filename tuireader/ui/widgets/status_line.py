@@ -51,4 +51,4 @@ class StatusLine(Static):
         content = Content(self._where)
         if self._message:
             content = Content.assemble(content, "   ", (self._message, "bold"))
-        self.update(content)
+        self.update(content, layout=False)  # one line, always: no layout pass
