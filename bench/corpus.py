@@ -153,7 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     chosen = [
-        c for c in cases(args.folder) if (not args.slugs or c.slug in args.slugs) and c.slug not in args.skip
+        c
+        for c in cases(args.folder)
+        if (not args.slugs or c.slug in args.slugs) and c.slug not in args.skip
     ]
     results = [check(case) for case in chosen]
     print(table(results))
