@@ -65,6 +65,9 @@ from tuireader.parse.labels import Form, Role, find_label, make_key
         ("A.3.a.-b. Both", "A.3.a.-b", "a", Form.QA, "Both"),
         ("A5.-7. Taken together", "A5.-7", "a", Form.QA, "Taken together"),
         ("Q14 Mr Roe: Can I ask?", "Q14 Mr Roe", "q", Form.QA, "Can I ask?"),
+        ("12. Q. Who made it?", "12. Q", "q", Form.QA, "Who made it?"),
+        ("3. A. He did.", "3. A", "a", Form.QA, "He did."),
+        ("7. Q: Why?", "7. Q", "q", Form.COLON, "Why?"),
         (
             "Minister for Foreign Affairs Jane Doe: Thank you.",
             "Minister for Foreign Affairs Jane Doe",
@@ -132,6 +135,8 @@ def test_a_name_alone_on_its_line(line: str, speaker: str, key: str) -> None:
         "GORMAN, Appellate Immigration Judge:",
         "State. But, if I deny the authority",
         "A good idea, said she.",
+        "1. A new approach to the problem.",
+        "2. Questions of law are for the court.",
         "A\u00a0military operation was important.",
         "10:05 A.M. EST",
         "Yeah.",

@@ -429,3 +429,36 @@ def test_earnings_call_operator_analysts_and_executives() -> None:
     ]
     # The operator's turns stay in place: in the intro, and before each next question.
     assert doc.questions()[0].passages[-1].speaker == "Operator"
+
+
+CATECHISM = """\
+A CATECHISM
+
+LESSON FIRST
+ON THE END OF MAN
+
+1. Q. Who made the world?
+A. God made the world.
+
+2. Q. Why did God make
+you?
+A. To know Him and to serve Him.
+
+LESSON SECOND
+ON GOD
+
+3. Q. Say the first rule.
+A. The first rule is this one, and it
+goes on over two lines.
+"""
+
+
+def test_numbered_questions_of_a_catechism() -> None:
+    doc = parse(CATECHISM)
+    assert kinds(doc) == ["intro", "qa", "qa", "qa"]
+    assert texts(doc, "qa-2") == [
+        ("2. Q", "Why did God make you?"),
+        ("A", "To know Him and to serve Him."),
+        ("A", "LESSON SECOND ON GOD"),  # plain paragraphs go on with the turn
+    ]
+    assert texts(doc, "qa-3")[0] == ("3. Q", "Say the first rule.")

@@ -68,6 +68,9 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _LEAD_TIME = re.compile(rf"(?:\\?\[{_TIME}\\?\]|\({_TIME}\)|{_TIME}(?={_SPACE}))[ \t\u00a0]*")
 _TRAIL_TIME = re.compile(rf"[ \t\u00a0]*(?:\\?\[{_TIME}\\?\]|\({_TIME}\)|{_TIME})[ \t\u00a0]*")
 _BOLD = re.compile(r"(\*\*|__)")
+#: A question's number in front of its label: ``12. Q. Who made the world?`` (a catechism,
+#: an examination numbered by question).
+_QUESTION_NUMBER = re.compile(r"\d{1,4}\.[ \t\u00a0]+(?=[QA](?:[.:]|[ \t\u00a0]{2}|\t))")
 # Q / A: a tab, several spaces or a no-break space after the letter; or Q. / A. / Q.1.a. / A5.-7.
 _QA = re.compile(
     r"(?P<r>[QA])(?:(?P<n>\.?\d{1,3}(?:\.(?:\d{1,3}|[a-z]))*(?:\.?-(?:\d{1,3}|[a-z]))?)\.?"
@@ -218,6 +221,12 @@ def find_label(line: str, length: int | None = None) -> Label | None:
         pos = lead.end()
     bold = _BOLD.match(line, pos)
     start = bold.end() if bold else pos
+    number = _QUESTION_NUMBER.match(line, start) if line[start : start + 1].isdigit() else None
+    if number is not None:
+        found = _qa(line, number.end(), stamp)
+        if found is not None:
+            written = f"{line[start : number.end()].strip()} {found.speaker}"
+            return Label(written, found.key, found.form, 2, found.end, found.alone)
     found = _qa(line, start, stamp) if line[start : start + 1] in _QA_LETTERS else None
     if found is not None and found.speaker[1:2].isdigit():
         # "Q14 Chair: ..." (committee evidence numbers each question): the member asks.
