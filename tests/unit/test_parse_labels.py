@@ -96,6 +96,8 @@ from tuireader.parse.labels import Form, Role, find_label, make_key
         ("Jane Doe: 00:02:03 So,", "Jane Doe 00:02:03", "jane doe", Form.COLON, "So,"),
         ("Jane Doe: \\[04:01\\] So,", "Jane Doe [04:01]", "jane doe", Form.COLON, "So,"),
         ("[00:00:00] **Jane Doe:** Like,", "Jane Doe [00:00:00]", "jane doe", Form.COLON, "Like,"),
+        ("**Jane Doe** Thank you.", "Jane Doe", "jane doe", Form.BOLD, "Thank you."),
+        ("0:00:13.8 **Jane Doe** Hi.", "Jane Doe 0:00:13.8", "jane doe", Form.BOLD, "Hi."),
     ],
 )
 def test_label_forms(line: str, speaker: str, key: str, form: Form, text: str) -> None:
@@ -141,6 +143,7 @@ def test_a_name_alone_on_its_line(line: str, speaker: str, key: str) -> None:
         "10:05 A.M. EST",
         "Yeah.",
         "http://example.com: link",
+        "**Note** that this is emphasis.",
     ],
 )
 def test_what_is_no_label(line: str) -> None:
@@ -157,3 +160,12 @@ def test_roles_and_keys() -> None:
     ]
     assert make_key("Jane\u00a0DOE") == make_key("Jane Doe") == "jane doe"
     assert make_key("Jane Roe (retranslated)") == "jane roe"
+
+
+def test_bold_text_of_a_markdown_line() -> None:
+    """Markdown has lost the marks: the caller says where the bold text is."""
+    label = find_label("0:00:21.9 Jane Doe Hello there.", strong=(10, 18))
+    assert label is not None and label.form is Form.BOLD
+    assert (label.speaker, label.key) == ("Jane Doe 0:00:21.9", "jane doe")
+    assert find_label("0:00:21.9 Jane Doe Hello there.", strong=(14, 18)) is None
+    assert find_label("Important things come first.", strong=(0, 9)) is None

@@ -462,3 +462,56 @@ def test_numbered_questions_of_a_catechism() -> None:
         ("A", "LESSON SECOND ON GOD"),  # plain paragraphs go on with the turn
     ]
     assert texts(doc, "qa-3")[0] == ("3. Q", "Say the first rule.")
+
+
+BOLD_NAMES = """\
+(Intro music)
+
+0:00:13.8 **Jane Doe** Welcome to the show. My guest today is Rob Roe.
+
+0:00:21.9 **Rob Roe** Hello.
+
+0:00:23.0 **Jane Doe** So what do you build?
+
+0:00:25.0 **Rob Roe** Bridges, mostly, and the odd tunnel when nobody is looking.
+
+0:00:31.4 **Jane Doe** Oh, okay.
+
+0:00:32.0 **Rob Roe** And the tunnels take longer than the bridges, of course.
+
+0:00:40.0 **Other Voice** Sorry, I did not get that.
+
+0:00:41.0 **Rob Roe** Ignore that, it is my phone answering.
+
+0:00:45.1 **Jane Doe** Why bridges?
+
+0:00:46.0 **Rob Roe** Because rivers are everywhere and people want to cross them.
+
+**Note** that the show is edited.
+
+(Exit music)
+"""
+
+
+def test_bold_names_without_colons_after_timestamps() -> None:
+    doc = parse(BOLD_NAMES, "episode.md")
+    assert kinds(doc) == ["intro", "qa", "qa", "qa", "qa"]
+    assert texts(doc, "qa-1")[0] == (
+        "Jane Doe 0:00:13.8",
+        "Welcome to the show. My guest today is Rob Roe.",
+    )
+    assert texts(doc, "qa-3")[-2][0] == "Other Voice 0:00:40.0"  # once, in a transcript
+    assert texts(doc, "qa-4")[-3:] == [
+        ("Rob Roe 0:00:46.0", "Because rivers are everywhere and people want to cross them."),
+        ("Rob Roe 0:00:46.0", "Note that the show is edited."),  # a word in bold is no name
+        ("Rob Roe 0:00:46.0", "(Exit music)"),
+    ]
+
+
+def test_words_in_bold_are_not_speakers_in_an_article() -> None:
+    doc = parse(
+        "# Notes\n\n**Python** is a language.\n\n**Rust** is another one.\n\n"
+        "**Python** again, with more words.\n",
+        "notes.md",
+    )
+    assert all(p.speaker is None for s in doc.walk() for p in s.passages)

@@ -33,6 +33,7 @@ class Form(Enum):
     STOP = "stop"  # Name. text (printed records)
     QA = "qa"  # Q / A / Q. / Q.1.
     NAME_LINE = "name-line"  # a name alone on its line (the turn follows)
+    BOLD = "bold"  # **Name** text: a name in bold and no colon
 
 
 class Role(Enum):
@@ -194,17 +195,21 @@ _HEAD = 200
 _NAME_LINE_LONGEST = 60
 
 
-def find_label(line: str, length: int | None = None) -> Label | None:
+def find_label(
+    line: str, length: int | None = None, strong: tuple[int, int] | None = None
+) -> Label | None:
     """The label at the start of ``line`` (a line of plain text), if it has one's shape.
 
-    ``line`` may be just the start of a longer line whose ``length`` is given.
+    ``line`` may be just the start of a longer line whose ``length`` is given. ``strong`` is
+    where bold text starts and ends in the line, for a Markdown line whose marks are gone.
     """
     whole = len(line) if length is None else length
     if len(line) > _HEAD:
         line = line[:_HEAD]  # a label is near the start; the cost must not grow with lines
     first = line[:1]
     if (
-        first.isalpha()
+        strong is None
+        and first.isalpha()
         and first not in _QA_LETTERS
         and whole > _NAME_LINE_LONGEST
         and line.find(":", 0, _COLON_LONGEST) < 0
@@ -228,6 +233,10 @@ def find_label(line: str, length: int | None = None) -> Label | None:
             written = f"{line[start : number.end()].strip()} {found.speaker}"
             return Label(written, found.key, found.form, 2, found.end, found.alone)
     found = _qa(line, start, stamp) if line[start : start + 1] in _QA_LETTERS else None
+    if found is None:
+        bold_end = _bold_end(line, start, bold, strong)
+        if bold_end is not None:
+            return _bold_name(line, start, bold_end, stamp)
     if found is not None and found.speaker[1:2].isdigit():
         # "Q14 Chair: ..." (committee evidence numbers each question): the member asks.
         named = _colon(line, found.end, "")
@@ -247,6 +256,46 @@ def find_label(line: str, length: int | None = None) -> Label | None:
     if whole - start > _NAME_LINE_LONGEST:
         return None
     return _name_line(line, start, stamp)
+
+
+#: A name in bold is short.
+_BOLD_LONGEST = 60
+
+
+def _bold_end(
+    line: str, start: int, mark: re.Match[str] | None, strong: tuple[int, int] | None
+) -> int | None:
+    """Where a bold name that starts at ``start`` ends, if the line goes on after it without
+    a colon (``**Jane Doe** Thank you``); None for anything else."""
+    if strong is not None:
+        if strong[0] != start:
+            return None
+        end = strong[1]
+        after = end
+    elif mark is not None:
+        end = line.find(mark.group(0), start, start + _BOLD_LONGEST)
+        if end < 0:
+            return None
+        after = end + len(mark.group(0))
+    else:
+        return None
+    if not start < end <= start + _BOLD_LONGEST or ":" in line[start:end]:
+        return None
+    if line[after : after + 1] not in (" ", "\t", "\u00a0"):
+        return None
+    rest = line[after:].lstrip(" \t\u00a0")
+    if not rest or rest[0] == ":":
+        return None  # alone on its line (a name line), or "**Jane Doe**: text"
+    return end
+
+
+def _bold_name(line: str, start: int, end: int, stamp: str) -> Label | None:
+    name = _clean(line[start:end])
+    if not 1 <= len(name.split()) <= 6 or label_strength(name) == 0:
+        return None
+    after, trail = _rest_start(line, end)
+    speaker = _with_stamp(name, stamp or trail)
+    return Label(speaker, make_key(name), Form.BOLD, label_strength(name), after, False)
 
 
 def _stop_near(line: str, start: int) -> bool:
