@@ -515,3 +515,42 @@ def test_words_in_bold_are_not_speakers_in_an_article() -> None:
         "notes.md",
     )
     assert all(p.speaker is None for s in doc.walk() for p in s.passages)
+
+
+NODDING_HOST = """\
+Jane Doe: Welcome back to the show, where we talk about the web.
+
+Rob Roe: Thanks for having me on again, it is good to be here.
+
+Jane Doe: So what is accessibility, in a few words?
+
+Rob Roe: Making things usable by everyone, whatever tools they use to read them.
+
+Jane Doe: Oh, okay, that makes sense to me.
+
+Rob Roe: And it is broader than most people think it is, by far.
+
+Jane Doe: Right, right, I can see that now.
+
+Rob Roe: Screen readers are one part, and keyboards are another part of it.
+
+Jane Doe: How do you test it?
+
+Rob Roe: With the tools themselves, and with people who use them every day.
+
+Jane Doe: Cool, that is a good way to do it.
+
+Rob Roe: It is the only way that really works, in the end, for anyone.
+
+Jane Doe: Mm-hmm, yes, I believe you there.
+
+Rob Roe: And it saves a lot of work later, when the site has grown.
+"""
+
+
+def test_a_host_who_mostly_nods_along_still_asks() -> None:
+    # The host asks in a third of the turns, the guest never: the host is the asker even
+    # though the guest's turns are not much longer.
+    doc = parse(NODDING_HOST)
+    assert doc.questions()[0].title.startswith("Welcome back")
+    assert len(doc.questions()) == 7

@@ -212,7 +212,9 @@ def _asks_by_numbers(
     by_length = theirs >= _LONGER * mine and asked >= 0.4 and asked >= replied_asking - 0.2
     # Replied to at twice the length: a host who mostly nods along ("Right.", "Yeah.").
     by_much_length = theirs >= 2 * mine and asked >= 0.25 and asked >= replied_asking
-    by_asking = asked >= 0.4 and asked >= 2 * replied_asking and mine <= theirs
+    # Asking twice as often, and not the longer talker: even a host whose turns are mostly
+    # "Oh, okay." and "Cool." asks in a quarter of them.
+    by_asking = asked >= 0.25 and asked >= 2 * replied_asking and mine <= theirs
     return by_length or by_much_length or by_asking
 
 
