@@ -554,3 +554,33 @@ def test_a_host_who_mostly_nods_along_still_asks() -> None:
     doc = parse(NODDING_HOST)
     assert doc.questions()[0].title.startswith("Welcome back")
     assert len(doc.questions()) == 7
+
+
+LONG_FORM_TWICE = """\
+Forum plenary session
+
+President of Country Jane Doe: Friends, colleagues, welcome to the forum. We are glad to
+see so many of you here this year, and there is much to talk about today.
+
+Forum moderator Rob Roe: Thank you. Where is the price of oil going next year?
+
+President of Country Jane Doe: Up, I think, but not by much, and not for long either.
+
+Rob Roe: Why not for long?
+
+Jane Doe: Because supply follows demand, as it always has done, sooner or later.
+
+Rob Roe: And gas?
+
+Jane Doe: Gas is another story, and a longer one, which I will tell you some other day.
+
+Rob Roe: What about coal?
+
+Jane Doe: Coal is with us for a while yet, in more places than people would think.
+"""
+
+
+def test_a_long_label_used_twice_is_the_short_one_used_after() -> None:
+    doc = parse(LONG_FORM_TWICE)
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa", "qa"]
+    assert doc.questions()[0].title.startswith("Thank you. Where is the price")

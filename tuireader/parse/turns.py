@@ -152,6 +152,12 @@ def accepted_speakers(
     counts: Counter[str] = Counter(f.label.key for f in found)
     recurring = {key for key, count in counts.items() if count >= 2}
     aliases = _aliases(set(counts) - recurring, recurring)
+    # A long form used a few times ("President of Country Jane Doe" for the speech and the
+    # first answer) is the short form used more often after it ("Jane Doe").
+    longer = {k for k in recurring if " " in k}
+    for key, short in _aliases(longer, recurring).items():
+        if counts[short] > counts[key]:
+            aliases[key] = short
     by_form: dict[Form, Counter[str]] = {form: Counter() for form in Form}
     for f in found:
         by_form[f.label.form][aliases.get(f.label.key, f.label.key)] += 1
