@@ -30,7 +30,9 @@ _FLOOR = re.compile(
     r"\b(?:next question|(?:first|next|last|final) (?:question|reporter|questioner|caller)"
     r"|go ahead|you may (?:inquire|proceed|begin|answer|continue)"
     r"|(?:gentleman|gentlewoman|gentlelady|senator|member)(?:['’]s)? (?:from|is recognized)"
-    r"|time (?:has|is) expired|the floor|(?:i|the chair|chair) (?:now |will )?recogni[sz]es?\b"
+    r"|time (?:has|is) expired|(?:i|the chair|chair) (?:now |will )?recogni[sz]es?\b"
+    r"|(?:give|giving|gave|yield|yielding|pass|passing|hand|handing|open|opening|take|have)"
+    r" (?:you |it |up )?the floor|the floor is (?:yours|open)"
     r"|recogni[sz]e (?:myself|the (?:gentle|senator|member|ranking|distinguished))"
     r"|is recognized\b|over to you|back (?:over )?to you"
     r"|let['’]?s (?:go|turn|move) (?:to|on)|we['’]ll (?:now )?(?:go|turn) to"
@@ -38,8 +40,30 @@ _FLOOR = re.compile(
     r" (?:a few |some |your |the )?questions|open it up"
     r"|we (?:will|shall|are going to|'ll) (?:now )?(?:recess|reconvene|adjourn|stand in recess)"
     r"|\[recess\]|please be seated|this concludes|next,? please|your question,? please"
-    r"|(?:the|a) (?:microphone|mic)\b)",
+    r"|(?:the|a) (?:microphone|mic)\b"
+    # Closing: "Please join me in thanking our guests", "That's all the time we have".
+    r"|join me in thanking|thank you (?:all |so much |very much )?for (?:joining|being with) us"
+    r"|all the time we have|(?:we|i) (?:have to|must|need to) (?:break off|stop there|leave it))",
     re.IGNORECASE,
+)
+#: Questions that only give the floor: "Kevin, welcome. What's your question?"
+_FLOOR_QUESTION = re.compile(
+    r"(?:[\w'’\-]+, )*(?:and |so )?(?:what(?:['’]s| is) your question|your question"
+    r"|who(?:['’]s| is) next|(?:(?:are there|do you have|does anyone have|any) )+"
+    r"(?:more |other |further |another )?questions?(?: for \w+)?)\?",
+    re.IGNORECASE,
+)
+#: A moderator presenting the next asker: "I want you to meet Jane Doe, a nurse from
+#: Ohio.", "Let me introduce you to...", or welcoming them: "Jane, welcome."
+_PRESENTS = re.compile(
+    r"\b(?:(?:i (?:want|would like|['’]d like)) you to meet\b"
+    r"|(?:i (?:want|would like|['’]d like) to|let me) introduce (?:you to|to you)\b"
+    r"|please (?:meet|welcome)\b)",
+    re.IGNORECASE,
+)
+_WELCOMED = re.compile(
+    r"[A-Z][\w'’\-]*, (?:welcome|thank you for being (?:here|with us)"
+    r"|thanks for being (?:here|with us))\.?"
 )
 #: Before the first question, a short turn that introduces the next speaker is procedure
 #: too; later, "let me hear from Mr. Doe" is an asker turning a question to a witness.
@@ -82,13 +106,37 @@ def _last_sentences(text: str, count: int = 2) -> str:
     return " ".join(_SENTENCE.split(_STAGE_DIRECTION.sub("", text.strip()))[-count:])
 
 
+def _without_floor_questions(text: str) -> tuple[str, bool]:
+    """The text without the questions that only give the floor, and whether it had any."""
+    sentences = _SENTENCE.split(text.strip())
+    kept = [s for s in sentences if _FLOOR_QUESTION.fullmatch(s) is None]
+    return " ".join(kept), len(kept) < len(sentences)
+
+
+def _presents(text: str) -> bool:
+    """A moderator presenting the next asker, at the start of the turn or welcoming them
+    at its end."""
+    sentences = _SENTENCE.split(_STAGE_DIRECTION.sub("", text.strip()))
+    head = " ".join(sentences[:2])
+    return _PRESENTS.search(head) is not None or _WELCOMED.fullmatch(sentences[-1]) is not None
+
+
 def gives_floor(text: str, opening: bool = False) -> bool:
     """A short turn that asks nothing and hands the floor on or keeps time (or, with
-    ``opening``, before any question, introduces the next speaker: such turns run longer)."""
-    if "?" in text:
-        return False
-    words = text.count(" ") + 1
+    ``opening``, before any question, introduces the next speaker: such turns run longer).
+
+    Asking only "What's your question?" or "Who is next?" gives the floor too, and so does
+    presenting the next asker ("I want you to meet Jane Doe, a nurse.", "Jane, welcome.").
+    """
     text = text.replace("\u00a0", " ")
+    asked_for_questions = False
+    if "?" in text:
+        text, asked_for_questions = _without_floor_questions(text)
+        if "?" in text:
+            return False
+    words = text.count(" ") + 1
+    if words <= OPENING_FLOOR_WORDS and (asked_for_questions or _presents(text)):
+        return True
     # The floor is handed on at the end: "I have two announcements and then I will take
     # questions. First, ..." is a statement.
     if words <= FLOOR_WORDS and _FLOOR.search(_last_sentences(text)) is not None:
