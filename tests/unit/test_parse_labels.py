@@ -44,18 +44,20 @@ from tuireader.parse.labels import Form, Role, find_label, make_key
         (
             "Mrs. Lee of California. Thank you.",
             "Mrs. Lee of California",
-            "mrs. lee of california",
+            "mrs lee of california",
             Form.STOP,
             "Thank you.",
         ),
         (
             "Mr. Watt. [presiding] The time",
             "Mr. Watt [presiding]",
-            "mr. watt",
+            "mr watt",
             Form.STOP,
             "The time",
         ),
         ("CHAIR ROE.  Good evening.", "CHAIR ROE", "chair roe", Form.STOP, "Good evening."),
+        ("MR. ROE.\u00a0 Sure.", "MR. ROE", "mr roe", Form.STOP, "Sure."),
+        ("THE. PRESIDENT. Nancy, I", "THE. PRESIDENT", "the president", Form.STOP, "Nancy, I"),
         ("Q\u00a0\u00a0\u00a0 Hi.", "Q", "q", Form.QA, "Hi."),
         ("Q\tWhere were you?", "Q", "q", Form.QA, "Where were you?"),
         ("A   At home.", "A", "a", Form.QA, "At home."),
@@ -160,6 +162,7 @@ def test_roles_and_keys() -> None:
     ]
     assert make_key("Jane\u00a0DOE") == make_key("Jane Doe") == "jane doe"
     assert make_key("Jane Roe (retranslated)") == "jane roe"
+    assert make_key("Mr. Doe") == make_key("Mr Doe") == make_key("MR. DOE") == "mr doe"
 
 
 def test_bold_text_of_a_markdown_line() -> None:

@@ -584,3 +584,58 @@ def test_a_long_label_used_twice_is_the_short_one_used_after() -> None:
     doc = parse(LONG_FORM_TWICE)
     assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa", "qa"]
     assert doc.questions()[0].title.startswith("Thank you. Where is the price")
+
+
+STOP_TYPOS = """\
+President: Jane Doe
+
+THE PRESIDENT. My fellow citizens: tonight I have three things to tell you, and I will
+take your questions after that, for as long as the cameras allow it.
+
+THE PRESIDENT. First, the budget is balanced.
+
+Q. Mr. President, will taxes rise next year?
+
+THE PRESIDENT. No, they will not.
+
+Q. And the year after that?
+
+THE. PRESIDENT. I am sorry, I did not get your question.
+
+Q. I said, and the year after that?
+
+THE PRESIDENT. Not then either.
+"""
+
+
+def test_full_stop_labels_of_one_speaker_answering_q() -> None:
+    doc = parse(STOP_TYPOS)
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa"]
+    assert doc.sections[1].title == "THE PRESIDENT"
+    # The misprinted label is the same speaker: the repeated question is one of its own.
+    assert texts(doc, "qa-2")[-1] == ("THE. PRESIDENT", "I am sorry, I did not get your question.")
+
+
+TYPO_COLON = """\
+Q    Hello, how are you both today?
+
+MR. ROE:  Fine, thanks.
+
+Q    And you, sir?
+
+MS. DOE:  Very well.
+
+Q    Do they build it here?
+
+MR. ROE.  Yeah.  They do, actually.
+
+Q    Since when?
+
+MR. ROE:  Since last year, I think.
+"""
+
+
+def test_a_full_stop_for_a_colon_once() -> None:
+    doc = parse(TYPO_COLON)
+    assert len(doc.questions()) == 4
+    assert texts(doc, "qa-3")[-1] == ("MR. ROE", "Yeah.  They do, actually.")

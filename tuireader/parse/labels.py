@@ -102,7 +102,7 @@ _CAPNAME = r"[^\W\d_a-z][\w'’\-]*"
 _STOP = re.compile(
     rf"(?P<label>The(?: {_CAPNAME}){{1,2}}"
     rf"|(?:{_HONORIFICS})\.?(?: {_CAPNAME}){{1,3}}(?: of(?: {_CAPNAME}){{1,3}})?"
-    r"|[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’.\-]+){0,4}"
+    r"|[A-Z][A-Z'’\-]+\.?(?: [A-Z][A-Z'’.\-]+){0,4}"
     rf"|(?P<plain>{_CAPNAME}(?: {_CAPNAME}){{1,4}}))"
     r"\.(?:[ \t\u00a0]+\.(?=[ \t\u00a0]))?"  # "NAME. . text": a stray full stop, as printed
     r"(?P<presiding>[ \t\u00a0]+\[[a-z ]{3,20}\])?[ \t\u00a0]+(?=\S)"
@@ -116,10 +116,14 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
+_WORD_STOP = re.compile(r"\.(?= )")
+
+
 @lru_cache(maxsize=4096)
 def make_key(label: str) -> str:
-    """The name of a speaker across the document: ``Jane DOE`` = ``Jane Doe``."""
-    return squash(_PAREN.sub("", label)).casefold().rstrip(".")
+    """The name of a speaker across the document: ``Jane DOE`` = ``Jane Doe``, ``Mr. Doe`` =
+    ``Mr Doe`` (and the misprint ``THE. PRESIDENT`` = ``The President``)."""
+    return _WORD_STOP.sub("", squash(_PAREN.sub("", label)).casefold()).rstrip(".")
 
 
 def role_of(key: str) -> Role | None:

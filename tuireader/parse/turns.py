@@ -165,7 +165,14 @@ def accepted_speakers(
     colon_recurring = [k for k, c in by_form[Form.COLON].items() if c >= 2]
     colon_turns = sum(by_form[Form.COLON][k] for k in colon_recurring)
     transcript = role_words or (len(colon_recurring) >= 1 and colon_turns >= 2)
-    stop_forms = sum(1 for c in by_form[Form.STOP].values() if c >= 2) >= 2
+    # Full-stop labels where two speakers are so labelled, or one is and another speaker
+    # recurs in another form ("THE PRESIDENT." answering "Q."): not "SUBSTANCE." in prose.
+    stop_recurring = sum(1 for c in by_form[Form.STOP].values() if c >= 2)
+    others_recur = any(
+        c >= 2 for form in (Form.COLON, Form.QA, Form.BOLD) for c in by_form[form].values()
+    )
+    stop_forms = stop_recurring >= 2 or (stop_recurring == 1 and others_recur)
+    speakers = {k for form in (Form.COLON, Form.BOLD) for k, c in by_form[form].items() if c >= 2}
     # Names in bold with no colon: a podcast's "**Jane Doe** Thank you" turns, where two
     # speakers at least are so named more than once (bold words open paragraphs too).
     bold_forms = sum(1 for c in by_form[Form.BOLD].values() if c >= 2) >= 2
@@ -199,6 +206,8 @@ def accepted_speakers(
         elif label.form is Form.STOP:
             # Once only: a name of two words or more ("Mr. Doe.", "JANE DOE.", not "SUBSTANCE.")
             ok = stop_forms and (total >= 2 or key in families or " " in key)
+            # A full stop for a colon, once ("MR. DOE.  Sure." among "MR. DOE:" turns).
+            ok = ok or (f.line == 0 and key in speakers)
         elif label.form is Form.NAME_LINE:
             ok = name_lines
         elif label.form is Form.BOLD and not bold_forms:
