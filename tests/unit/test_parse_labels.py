@@ -78,6 +78,13 @@ from tuireader.parse.labels import Form, Role, find_label, make_key
             "Thank you.",
         ),
         (
+            "President and Chairman of the Board of Country Bank John Roe: Thank you.",
+            "President and Chairman of the Board of Country Bank John Roe",
+            "president and chairman of the board of country bank john roe",
+            Form.COLON,
+            "Thank you.",
+        ),
+        (
             "Executive Editor John Roe: Hi.",
             "Executive Editor John Roe",
             "executive editor john roe",

@@ -147,6 +147,10 @@ def _word_ok(word: str, position: int, count: int) -> bool | None:
     return word[0].isupper()
 
 
+#: The longest label, in words: "President and Chairman of the Board of Country Bank Jane Doe".
+_LABEL_WORDS = 12
+
+
 @lru_cache(maxsize=4096)
 def label_strength(label: str) -> int:
     """0: not a speaker label; 1: a single word that must recur; 2: a speaker label."""
@@ -157,7 +161,7 @@ def label_strength(label: str) -> int:
     if "," in bare or not bare:
         return 0
     words = bare.split()
-    if not 1 <= len(words) <= 9:
+    if not 1 <= len(words) <= _LABEL_WORDS:
         return 0
     if words[0].lower().strip(".") in NOT_SPEAKERS_FIRST:
         return 0
