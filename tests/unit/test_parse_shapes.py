@@ -639,3 +639,54 @@ def test_a_full_stop_for_a_colon_once() -> None:
     doc = parse(TYPO_COLON)
     assert len(doc.questions()) == 4
     assert texts(doc, "qa-3")[-1] == ("MR. ROE", "Yeah.  They do, actually.")
+
+
+TOWN_HALL = """\
+MR. ROE:  How are you tonight, sir?
+
+THE GOVERNOR:  Good to see you.  How are you?  Good to be back, man.
+
+MR. ROE:  Schools first.  When will they open five days a week?
+
+THE GOVERNOR:  By the end of the spring, if the teachers are vaccinated by then, and I
+think they will be, because we have put them first in line for the vaccine.
+
+MR. ROE:  And if they are not?
+
+THE GOVERNOR:  Then later, but not much later, I promise you that much tonight.
+
+MR. ROE:  I want you to meet Ann Lee, a nurse from the east side.  Ann, welcome.
+
+AUDIENCE MEMBER:  Hi.  My question is about the clinics.  Why are they closed on Sundays?
+
+THE GOVERNOR:  Because we had no staff for Sundays, and now we have, so they will open.
+What is your first name, by the way?
+
+AUDIENCE MEMBER:  Ann.
+
+THE GOVERNOR:  Ann, they open next month, on every Sunday of the year.
+
+MR. ROE:  Let me ask you about roads, though.  When will the bridge be done?
+
+THE GOVERNOR:  Next year, finally, after three years of work and a lot of detours.
+
+Reply:  Do we still have time?
+
+THE GOVERNOR:  Time? There is never enough time, but go on, one more.
+"""
+
+
+def test_a_moderator_who_asks_among_audience_members() -> None:
+    # One named speaker gives nearly every reply: the others ask with the audience, the
+    # moderator too (when not presenting a questioner), and so does a voice labelled once.
+    doc = parse(TOWN_HALL)
+    found = [s.passages[0].speaker for s in doc.questions()]
+    assert found == [
+        "MR. ROE",
+        "MR. ROE",
+        "MR. ROE",
+        "AUDIENCE MEMBER",
+        "AUDIENCE MEMBER",
+        "MR. ROE",
+        "Reply",
+    ]

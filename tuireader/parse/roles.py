@@ -164,6 +164,20 @@ class SpokenTurn:
     words: int
     asks: bool
     text: str
+    #: A question in its last sentences: what a question to someone looks like, unlike an
+    #: answer that asks itself a question on its way ("Why? Because...").
+    ends_asking: bool = False
+
+
+def ends_asking(paragraph: str) -> bool:
+    """Whether the last two sentences of a turn's last paragraph hold a question."""
+    tail = paragraph[-_TAIL:] if len(paragraph) > _TAIL else paragraph
+    return "?" in _last_sentences(tail)
+
+
+
+#: How much of a turn's end is read for its last sentences.
+_TAIL = 400
 
 
 def spoken_turns(turns: list[Turn]) -> list[SpokenTurn]:
@@ -176,11 +190,12 @@ def spoken_turns(turns: list[Turn]) -> list[SpokenTurn]:
     words = 0
     asks = False
     parts: list[str] = []
+    last = ""
 
     def close() -> None:
         if key is not None:
             text = " ".join(parts) if words <= OPENING_FLOOR_WORDS else ""
-            out.append(SpokenTurn(key, start, words, asks, text))
+            out.append(SpokenTurn(key, start, words, asks, text, asks and ends_asking(last)))
 
     for index, turn in enumerate(turns):
         if turn.labelled and turn.key is not None:
@@ -190,6 +205,7 @@ def spoken_turns(turns: list[Turn]) -> list[SpokenTurn]:
             continue
         words += turn.text.count(" ") + 1
         asks = asks or "?" in turn.text
+        last = turn.text
         if words <= OPENING_FLOOR_WORDS:
             parts.append(turn.text)
     close()
@@ -204,7 +220,7 @@ def _votes(spoken: list[SpokenTurn], floor: set[int]) -> dict[str, list[int]]:
     for index, turn in enumerate(spoken):
         if index in floor:
             continue
-        if previous is not None and previous.asks and previous.key != turn.key:
+        if previous is not None and previous.ends_asking and previous.key != turn.key:
             votes[previous.key][0] += 1
             votes[turn.key][1] += 1
         previous = turn
@@ -218,7 +234,7 @@ def _followers(spoken: list[SpokenTurn], floor: set[int], answering: set[str]) -
     for index, turn in enumerate(spoken):
         if index in floor:
             continue
-        replied = previous is not None and previous.asks and previous.key not in answering
+        replied = previous is not None and previous.ends_asking and previous.key not in answering
         if replied and turn.key in answering and previous is not None:
             found.add(previous.key)
         previous = turn
@@ -232,7 +248,7 @@ def _repliers(spoken: list[SpokenTurn], floor: set[int], asking: set[str]) -> se
     for index, turn in enumerate(spoken):
         if index in floor:
             continue
-        asked = previous is not None and previous.asks and previous.key in asking
+        asked = previous is not None and previous.ends_asking and previous.key in asking
         if asked and turn.key not in asking:
             found.add(turn.key)
         previous = turn
@@ -335,6 +351,61 @@ def _floor_givers(spoken: list[SpokenTurn], floor: set[int], candidates: set[str
     }
 
 
+def _role_word_roles(
+    spoken: list[SpokenTurn], floor: set[int], asking: set[str], answering: set[str]
+) -> tuple[set[str], set[str]]:
+    """Askers and answerers where role words label some of the speakers.
+
+    The asking roles (``Q``, ``Question``, ``Audience member``) ask; the answer roles (``A``)
+    answer, and then only they do (counsel's objection is an aside), unless a named speaker
+    replies to the asking roles more often (``Reply:`` once, for a voice in the audience).
+    Then the named speakers answer; but where one of them gives most of the replies to
+    questions (the guest of a town hall), the others ask too: a moderator who also asks, an
+    audience member named once.
+    """
+    replying: dict[str, int] = defaultdict(int)
+    previous: SpokenTurn | None = None
+    for index, turn in enumerate(spoken):
+        if index in floor:
+            continue
+        if previous is not None and previous.key in asking and turn.key not in asking:
+            replying[turn.key] += 1
+        previous = turn
+    if answering:
+        roles_reply = max(replying[k] for k in answering)
+        if all(replying[k] <= roles_reply for k in replying if k not in answering):
+            return set(asking), set(answering)
+    votes = _votes(spoken, floor)
+    replies = sum(b for _, b in votes.values())
+    named = {turn.key for turn in spoken} - asking
+    main = max(sorted(named), key=lambda k: votes[k][1] if k in votes else 0, default=None)
+    if main is None or main not in votes:
+        return set(asking), set()
+    asked, replied = votes[main]
+    if not (replied >= 3 and replied >= 2 * asked and 3 * replied >= 2 * replies):
+        return set(asking), set()
+    # The others ask when the main answerer replies to them more often than they reply to
+    # the asking roles, and they do not talk at greater length than the main answerer
+    # (the experts a briefing's host hands questions to answer them).
+    answered: dict[str, int] = defaultdict(int)
+    words: dict[str, list[int]] = defaultdict(list)
+    previous = None
+    for index, turn in enumerate(spoken):
+        words[turn.key].append(turn.words)
+        if index in floor:
+            continue
+        if previous is not None and previous.key != turn.key and turn.key == main:
+            answered[previous.key] += 1
+        previous = turn
+    longest = 2 * median(words[main])
+    others = {
+        key
+        for key in named - {main}
+        if answered[key] > replying[key] and median(words[key]) <= longest
+    }
+    return set(asking) | others, named - others
+
+
 def find_roles(turns: list[Turn]) -> tuple[Roles, list[SpokenTurn]]:
     spoken = spoken_turns(turns)
     keys = {turn.key for turn in spoken}
@@ -351,7 +422,8 @@ def find_roles(turns: list[Turn]) -> tuple[Roles, list[SpokenTurn]]:
     moderators |= _floor_givers(spoken, floor, keys - role_askers - role_answerers)
     floor |= {i for i, turn in enumerate(spoken) if turn.key in moderators}
     if role_askers:
-        askers, answering = role_askers, role_answerers
+        askers, answering = _role_word_roles(spoken, floor, role_askers, role_answerers)
+        askers -= moderators
     else:
         askers, answering = _statistical_roles(spoken, floor, moderators)
     answerers = answering or (keys - askers - moderators)
