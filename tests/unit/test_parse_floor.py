@@ -16,6 +16,7 @@ from tuireader.parse.roles import gives_floor
         "Thank you. Colleagues, do you have more questions? Please, Sector 5.",
         "Colleagues, who is next?",
         "Are there any more questions?",
+        "Could you make your question shorter?",
         "I want you to meet Joan Roe from Racine. She teaches music at the high school there.",
         "I want to introduce you to Rob Roe, an engineer. Rob, welcome.",
         "This is Jane Doe, a nurse from the county hospital. Jane, welcome.",

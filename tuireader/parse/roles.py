@@ -50,7 +50,9 @@ _FLOOR = re.compile(
 _FLOOR_QUESTION = re.compile(
     r"(?:[\w'’\-]+, )*(?:and |so )?(?:what(?:['’]s| is) your question|your question"
     r"|who(?:['’]s| is) next|(?:(?:are there|do you have|does anyone have|any) )+"
-    r"(?:more |other |further |another )?questions?(?: for \w+)?)\?",
+    r"(?:more |other |further |another )?questions?(?: for \w+)?"
+    r"|(?:could|can|would) you (?:please )?(?:make|keep) (?:your|the) (?:questions?|remarks)"
+    r" (?:short|shorter|brief))\?",
     re.IGNORECASE,
 )
 #: A moderator presenting the next asker: "I want you to meet Jane Doe, a nurse from
