@@ -690,3 +690,46 @@ def test_a_moderator_who_asks_among_audience_members() -> None:
         "MR. ROE",
         "Reply",
     ]
+
+
+WELCOME = """\
+MS. DOE:  And welcome.  We are live tonight from the old theatre downtown, with fifty people
+who came to ask about schools, roads and the budget of the state.
+We are live tonight from the old theatre downtown, with fifty people
+who came to ask about schools, roads and the budget of the state.
+We are live tonight from the old theatre downtown, with fifty people
+who came to ask about schools, roads and the budget of the state.
+We are live tonight from the old theatre downtown, with fifty people
+who came to ask about schools, roads and the budget of the state.
+We are live tonight from the old theatre downtown, with fifty people
+who came to ask about schools, roads and the budget of the state.
+We are live tonight from the old theatre downtown, with fifty people
+who came to ask about schools, roads and the budget of the state.
+
+With that, I want to welcome the Governor of the state, Rob Roe.  (Applause.)
+
+THE GOVERNOR:  Hey, Jane.
+
+MS. DOE:  How are you, sir?
+
+THE GOVERNOR:  Good to be here.  Good to see everybody.
+
+MS. DOE:  When will the schools open?
+
+THE GOVERNOR:  In the spring, if the teachers are vaccinated by then, as they should be.
+
+MS. DOE:  And the roads?
+
+THE GOVERNOR:  Next year, after three years of work and a lot of detours everywhere.
+"""
+
+
+def test_a_hosts_welcome_and_the_greeting_back_are_no_statements() -> None:
+    doc = parse(WELCOME)
+    assert kinds(doc) == ["intro", "qa", "qa", "qa"]
+    assert [speaker for speaker, _ in texts(doc, "intro")] == [
+        "MS. DOE",
+        "MS. DOE",
+        "THE GOVERNOR",
+    ]
+    assert doc.questions()[0].title == "How are you, sir?"

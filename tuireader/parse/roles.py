@@ -155,6 +155,9 @@ class Roles:
     floor: frozenset[int] = frozenset()
     #: Turns that give the floor if they come before the first question.
     introduces: frozenset[int] = frozenset()
+    #: Short greetings in reply to a turn that introduced their speaker ("Hey, Jane."):
+    #: before the first question, part of the welcome, not an opening statement.
+    greets: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,12 +172,32 @@ class SpokenTurn:
     #: A question in its last sentences: what a question to someone looks like, unlike an
     #: answer that asks itself a question on its way ("Why? Because...").
     ends_asking: bool = False
+    #: The end of its last paragraph (for a long turn, whose text is not kept).
+    tail: str = ""
 
 
 def ends_asking(paragraph: str) -> bool:
     """Whether the last two sentences of a turn's last paragraph hold a question."""
     tail = paragraph[-_TAIL:] if len(paragraph) > _TAIL else paragraph
     return "?" in _last_sentences(tail)
+
+
+#: A host's long opening that ends by welcoming the guest ("With that, I want to welcome
+#: Jane Doe.") is the show's welcome, not an opening statement.
+LONG_OPENING = 150
+_WELCOMES = re.compile(
+    r"\b(?:(?:i|we)(?: want to| would like to|['’]d like to)? welcome (?!you\b)"
+    r"|please (?:welcome|join me in welcoming)\b|(?:is|are) joining us\b"
+    r"|joining us (?:now |here |tonight |today )?(?:is|are)\b)",
+    re.IGNORECASE,
+)
+#: What a guest says back to such a welcome.
+_GREETING = re.compile(
+    r"(?:hey|hi|hello|good (?:morning|afternoon|evening)|thank you|thanks|glad|happy|great"
+    r"|nice|pleased|it['’]s (?:good|great|nice)|good to)\b",
+    re.IGNORECASE,
+)
+_GREETING_WORDS = 12
 
 
 
@@ -197,7 +220,8 @@ def spoken_turns(turns: list[Turn]) -> list[SpokenTurn]:
     def close() -> None:
         if key is not None:
             text = " ".join(parts) if words <= OPENING_FLOOR_WORDS else ""
-            out.append(SpokenTurn(key, start, words, asks, text, asks and ends_asking(last)))
+            tail = last[-_TAIL:]
+            out.append(SpokenTurn(key, start, words, asks, text, asks and ends_asking(tail), tail))
 
     for index, turn in enumerate(turns):
         if turn.labelled and turn.key is not None:
@@ -432,7 +456,11 @@ def find_roles(turns: list[Turn]) -> tuple[Roles, list[SpokenTurn]]:
     introduces = {
         i
         for i, turn in enumerate(spoken)
-        if i not in floor and turn.key not in role_askers and gives_floor(turn.text, True)
+        if i not in floor
+        and (
+            (turn.key not in role_askers and gives_floor(turn.text, True))
+            or (turn.key in askers and _welcomes(turn))
+        )
     }
     roles = Roles(
         frozenset(askers),
@@ -440,5 +468,30 @@ def find_roles(turns: list[Turn]) -> tuple[Roles, list[SpokenTurn]]:
         frozenset(moderators),
         frozenset(floor),
         frozenset(introduces),
+        frozenset(_greetings(spoken, introduces, answerers)),
     )
     return roles, spoken
+
+
+def _welcomes(turn: SpokenTurn) -> bool:
+    """A host's long opening, asking nothing, that ends by welcoming the guest."""
+    text = turn.tail.replace("\u00a0", " ")
+    return (
+        turn.words >= LONG_OPENING
+        and not turn.asks
+        and _WELCOMES.search(_last_sentences(text)) is not None
+    )
+
+
+def _greetings(spoken: list[SpokenTurn], introduces: set[int], guests: set[str]) -> set[int]:
+    """An answerer's short greeting right after a turn that introduced or welcomed them."""
+    return {
+        i
+        for i in range(1, len(spoken))
+        if i - 1 in introduces
+        and spoken[i].key in guests
+        and spoken[i].key != spoken[i - 1].key
+        and spoken[i].words <= _GREETING_WORDS
+        and not spoken[i].asks
+        and _GREETING.match(spoken[i].text.replace("\u00a0", " ")) is not None
+    }

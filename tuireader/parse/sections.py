@@ -19,12 +19,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tuireader.model import Passage, Section, SectionKind, passage_id
-from tuireader.parse.roles import Roles, SpokenTurn
+from tuireader.parse.roles import LONG_OPENING, Roles, SpokenTurn
 from tuireader.parse.turns import Turn
 from tuireader.titles import short_title
 
 #: An asker's turn this long that asks nothing, before any question, is a statement.
-STATEMENT_WORDS = 150
+STATEMENT_WORDS = LONG_OPENING
 #: An exchange ends at the first turn past either limit.
 EXCHANGE_TURNS = 12
 EXCHANGE_CHARS = 8_000
@@ -77,7 +77,9 @@ def question_starts(roles: Roles, spoken: list[SpokenTurn]) -> list[int]:
     kinds: list[int] = []
     opening = True  # before the first question, a long asker's turn that asks nothing
     for index, turn in enumerate(spoken):
-        if index in roles.floor or (opening and index in roles.introduces):
+        if index in roles.floor or (
+            opening and (index in roles.introduces or index in roles.greets)
+        ):
             kinds.append(other)
         elif (
             turn.key in roles.askers
@@ -130,6 +132,7 @@ def qa_sections(turns: list[Turn], roles: Roles, spoken: list[SpokenTurn]) -> li
         if turn.start < first_question
         and index not in roles.floor
         and index not in roles.introduces
+        and index not in roles.greets
     }
     sections: list[Section] = []
     intro: list[Turn] = []
