@@ -24,6 +24,8 @@ from tuireader.parse.roles import gives_floor
         "That's all the time we have. Thank you.",
         "Mr. Chairman, I yield the floor.",
         "The floor is yours.",
+        "Justice Doe.",
+        "Thank you, Mr. Roe. General Doe. ORAL ARGUMENT OF JANE DOE",
     ],
 )
 def test_gives_the_floor(text: str) -> None:
@@ -39,6 +41,7 @@ def test_gives_the_floor(text: str) -> None:
         "What's your question? And why now?",
         "I'd like to introduce legislation on that next year.",
         "Thank you for joining us. What do you make of the report?",
+        "I asked him, and he said he would think about it for a while. Senator Doe.",
     ],
 )
 def test_does_not_give_the_floor(text: str) -> None:

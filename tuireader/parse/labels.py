@@ -92,7 +92,7 @@ _TIMED_NAME = re.compile(
     rf"(?P<label>{_CAPWORD}(?: {_CAPWORD}){{0,3}})[ \t\u00a0]*"
     rf"(?P<t>\({_TIME}\)|\\?\[{_TIME}\\?\])[ \t\u00a0]+(?=\S)"
 )
-_HONORIFICS = (
+HONORIFICS = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Sen|Senator|Rep|Representative|Chairman|Chairwoman|Chair|Secretary"
     "|Governor|Gov|General|Gen|Admiral|Adm|Ambassador|Judge|Justice|Professor|Prof|Rev|Father"
     "|Commissioner|Mayor|Director|Delegate|Dean|Speaker|President|Minister|Colonel|Col"
@@ -101,13 +101,13 @@ _NAME = r"(?:Mc|Mac|O['’]|D['’])?[^\W\d_][\w'’\-]*"
 _CAPNAME = r"[^\W\d_a-z][\w'’\-]*"
 _STOP = re.compile(
     rf"(?P<label>The(?: {_CAPNAME}){{1,2}}"
-    rf"|(?:{_HONORIFICS})\.?(?: {_CAPNAME}){{1,3}}(?: of(?: {_CAPNAME}){{1,3}})?"
+    rf"|(?:{HONORIFICS})\.?(?: {_CAPNAME}){{1,3}}(?: of(?: {_CAPNAME}){{1,3}})?"
     r"|[A-Z][A-Z'’\-]+\.?(?: [A-Z][A-Z'’.\-]+){0,4}"
     rf"|(?P<plain>{_CAPNAME}(?: {_CAPNAME}){{1,4}}))"
     r"\.(?:[ \t\u00a0]+\.(?=[ \t\u00a0]))?"  # "NAME. . text": a stray full stop, as printed
     r"(?P<presiding>[ \t\u00a0]+\[[a-z ]{3,20}\])?[ \t\u00a0]+(?=\S)"
 )
-_BARE_HONORIFICS = frozenset(h.lower() for h in _HONORIFICS.split("|"))
+_BARE_HONORIFICS = frozenset(h.lower() for h in HONORIFICS.split("|"))
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 

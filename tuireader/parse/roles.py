@@ -23,7 +23,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from tuireader.parse.labels import Role, role_of
+from tuireader.parse.labels import HONORIFICS, Role, role_of
 from tuireader.parse.turns import Turn
 
 _FLOOR = re.compile(
@@ -63,6 +63,9 @@ _PRESENTS = re.compile(
     r"|please (?:meet|welcome)\b)",
     re.IGNORECASE,
 )
+#: A chair calling the next speaker by name: "Justice Doe.", "Thank you, Mr. Roe. General Poe."
+_CALLS = re.compile(rf"(?:{HONORIFICS})\.?(?: [A-Z][\w'’\-]+){{1,3}}\.")
+_CALLING_WORDS = 12
 _WELCOMED = re.compile(
     r"[A-Z][\w'’\-]*, (?:welcome|thank you for being (?:here|with us)"
     r"|thanks for being (?:here|with us))\.?"
@@ -115,6 +118,17 @@ def _without_floor_questions(text: str) -> tuple[str, bool]:
     return " ".join(kept), len(kept) < len(sentences)
 
 
+def _calls(text: str) -> bool:
+    """A name alone in a sentence, said before anything else long: the chair calling
+    someone ("Justice Doe.", "Thank you, Mr. Roe. General Poe.", then maybe a heading)."""
+    said = 0
+    for sentence in _SENTENCE.split(text.strip()):
+        if _CALLS.fullmatch(sentence) is not None:
+            return said <= _CALLING_WORDS
+        said += sentence.count(" ") + 1
+    return False
+
+
 def _presents(text: str) -> bool:
     """A moderator presenting the next asker, at the start of the turn or welcoming them
     at its end."""
@@ -138,6 +152,8 @@ def gives_floor(text: str, opening: bool = False) -> bool:
             return False
     words = text.count(" ") + 1
     if words <= OPENING_FLOOR_WORDS and (asked_for_questions or _presents(text)):
+        return True
+    if words <= FLOOR_WORDS and _calls(text):
         return True
     # The floor is handed on at the end: "I have two announcements and then I will take
     # questions. First, ..." is a statement.
