@@ -733,3 +733,85 @@ def test_a_hosts_welcome_and_the_greeting_back_are_no_statements() -> None:
         "THE GOVERNOR",
     ]
     assert doc.questions()[0].title == "How are you, sir?"
+
+
+
+def _page(number: int, lines: list[str]) -> str:
+    """A page as ``pdftotext -layout`` gives a court reporter's transcript: numbered lines,
+    double-spaced, the page number and the reporter's name at the foot."""
+    body = "\n\n".join(f"{n:2}   {line}" if line else f"{n:2}" for n, line in enumerate(lines, 1))
+    head = "\u000c" if number > 1 else ""
+    return (
+        f"{head}                   Official - Subject to Review\n\n\n{body}\n\n"
+        f"                                  {number}\n\n"
+        "                       Doe Reporting Company\n"
+    )
+
+
+COURT_PAGES = "".join(
+    [
+        _page(1, [
+            "           IN THE SUPREME COURT",
+            "",
+            "              CHIEF JUSTICE POE:          We will hear",
+            "argument this morning in the first case.",
+            "              Mr. Roe.",
+            "              MR. ROE:       Mr. Chief Justice, and may it",
+            "please the Court: the Act imposes a rule that is",
+            "central to the law of taxes and of penalties.",
+            "              JUSTICE LEE:        Well, that depends, as -",
+        ]),
+        _page(2, [
+            "as the government points out, on whether that directive",
+            "is a directive to the Secretary. Why should it be so?",
+            "              MR. ROE:       Because the text says so,",
+            "Justice Lee.",
+            "              JUSTICE KAY:     Is that the only reason?",
+            "              MR. ROE:       No, there are three of them.",
+            "              There is the history of the Act, too.",
+            "              CHIEF JUSTICE POE:         Thank you, Mr. Roe.",
+            "              General Doe.",
+        ]),
+        _page(3, [
+            "              GENERAL DOE:      Mr. Chief Justice, and may it",
+            "please the Court: the penalty is not a tax.",
+            "              JUSTICE LEE:       Why not?",
+            "              GENERAL DOE:      Because Congress said so.",
+        ]),
+        _page(4, [
+            "              JUSTICE KAY:       And the history?",
+            "              GENERAL DOE:      It says the same.",
+        ]),
+    ]
+)
+
+
+def test_pages_with_numbered_lines_from_a_pdf() -> None:
+    doc = parse(COURT_PAGES)
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa", "qa"]
+    assert texts(doc, "statement-1")[0] == (
+        "MR. ROE",
+        "Mr. Chief Justice, and may it please the Court: the Act imposes a rule that is "
+        "central to the law of taxes and of penalties.",
+    )
+    # A turn goes on across the page break; the page's head and foot are dropped.
+    assert texts(doc, "qa-1")[0] == (
+        "JUSTICE LEE",
+        "Well, that depends, as - as the government points out, on whether that "
+        "directive is a directive to the Secretary. Why should it be so?",
+    )
+    # A deeper indent starts a paragraph; the chair calling the next counsel gives the floor.
+    assert texts(doc, "qa-2") == [
+        ("JUSTICE KAY", "Is that the only reason?"),
+        ("MR. ROE", "No, there are three of them."),
+        ("MR. ROE", "There is the history of the Act, too."),
+        ("CHIEF JUSTICE POE", "Thank you, Mr. Roe."),
+        ("CHIEF JUSTICE POE", "General Doe."),
+        (
+            "GENERAL DOE",
+            "Mr. Chief Justice, and may it please the Court: the penalty is not a tax.",
+        ),
+    ]
+    reasons = {d.reason for d in doc.dropped}
+    assert reasons == {"running header", "line number"}
+    assert not any("Reporting" in p.text for s in doc.walk() for p in s.passages)

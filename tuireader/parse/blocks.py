@@ -116,6 +116,18 @@ class RunningHeads:
         return bool(self.shapes) and _DIGITS.sub("#", stripped) in self.shapes
 
 
+#: The visible form of a form feed (see tuireader.text): a page break in text from PDF pages.
+_FORM_FEED = "\u240c"
+
+
+def _bare(line: str) -> str:
+    """A line without its surrounding spaces and a page break's form feed before it."""
+    stripped = line.strip()
+    if stripped.startswith(_FORM_FEED):
+        stripped = stripped.lstrip(_FORM_FEED).strip()
+    return stripped
+
+
 def _head_like(stripped: str) -> bool:
     return (
         stripped[-1] not in '.?!:;,)"”’'
@@ -141,14 +153,22 @@ def running_heads(lines: list[str]) -> RunningHeads:
     numbers = 0
     previous = ""
     previous_blank = True
-    for line in lines:
-        stripped = line.strip()
+    for index, line in enumerate(lines):
+        stripped = _bare(line)
         if not stripped:
             previous_blank = True
             continue
+        # A form feed starts a page: its line comes first on the page, and the line before
+        # it last (a footer, even one that looks like a name alone on its line).
+        page_start = line.lstrip().startswith(_FORM_FEED)
+        page_end = index + 1 < len(lines) and lines[index + 1].lstrip().startswith(_FORM_FEED)
+        if page_start:
+            previous_blank = True
         if len(stripped) <= _RUNNING_LONGEST:
             if _PAGE_NUMBER.fullmatch(stripped):
                 numbers += 1
+            elif page_end and any(ch.isalpha() for ch in stripped):
+                exact[stripped] += 1
             elif (previous_blank or _DIGITS.search(stripped)) and _head_like(stripped):
                 if previous_blank:
                     exact[stripped] += 1
@@ -165,6 +185,62 @@ def running_heads(lines: list[str]) -> RunningHeads:
         frozenset(shape for shape in cutting if shapes[shape] >= _RUNNING),
         numbers >= _RUNNING,
     )
+
+
+#: A court reporter's line number in the margin: `` 8   as the government points out``.
+_MARGIN = re.compile(r"[ \t]{0,4}(\d{1,2})(?=[ \t]|$)")
+_SPACES = re.compile(r"[ \t]{2,}")
+#: How many text lines are looked at to decide whether the pages number their lines.
+_MARGIN_SAMPLE = 200
+#: A numbered line's text this much deeper than the usual starts a paragraph.
+_MARGIN_INDENT = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Margin:
+    """Lines numbered in the margin (a transcript taken from PDF pages, ``pdftotext
+    -layout``): each numbered line's text without its number, and where paragraphs start
+    (a deeper indent: the pages are often double-spaced, so blank lines say nothing)."""
+
+    texts: dict[int, str]  # index of a numbered line -> its text
+    starts: frozenset[int]  # indexes of numbered lines that start a paragraph
+
+
+def margin_numbers(lines: list[str]) -> Margin | None:
+    """The numbered lines, when most text lines are numbered and the numbers count up by
+    one, starting again at 1 on each page; None otherwise (decided from the first lines)."""
+    seen = numbered = in_order = previous = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _MARGIN_SAMPLE:
+            break
+        match = _MARGIN.match(line)
+        if match is not None:
+            number = int(match.group(1))
+            numbered += 1
+            in_order += number in (previous + 1, 1)
+            previous = number
+    if seen < 20 or numbered * 3 < seen * 2 or in_order * 10 < numbered * 9:
+        return None
+    texts: dict[int, str] = {}
+    indents: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        match = _MARGIN.match(line)
+        if match is None:
+            continue
+        rest = line[match.end() :]
+        texts[index] = _SPACES.sub(" ", rest.strip())  # the layout's runs of spaces
+        if rest.strip():
+            indents[index] = len(rest) - len(rest.lstrip(" \t"))
+    if not indents:
+        return None
+    # The text's left edge: the least indent that a twentieth of the lines have.
+    widths = Counter(indents.values())
+    edge = min(width for width, count in widths.items() if count * 20 >= len(indents))
+    starts = {i for i, width in indents.items() if width >= edge + _MARGIN_INDENT}
+    return Margin(texts, frozenset(starts))
 
 
 def make_block(lines: list[str], first_line: int, blanks: int) -> Block:
@@ -205,7 +281,8 @@ def split_blocks(
     blanks_before_pending = 0
     # split("\n"), not splitlines(): U+2028 and friends are text, not line ends.
     lines = text.split("\n")
-    indent = paragraph_indent(lines)
+    margin = margin_numbers(lines)
+    indent = paragraph_indent(lines) if margin is None else None
     heads = running_heads(lines)
 
     def flush() -> None:
@@ -229,11 +306,29 @@ def split_blocks(
         pending = []
 
     for number, line in enumerate(lines, start=first_line):
+        if margin is not None:
+            index = number - first_line
+            numbered = margin.texts.get(index)
+            if numbered is not None:
+                if not numbered:
+                    # An empty numbered line: a blank line of the page.
+                    dropped.append(DroppedLine(number, line, "line number"))
+                    continue
+                if index in margin.starts:
+                    flush()
+                if not pending:
+                    start = number
+                    blanks_before_pending = blanks
+                    blanks = 0
+                pending.append(numbered)
+                continue
+            if not line.strip():
+                continue  # double-spaced pages: a blank line ends nothing
         if not line.strip():
             flush()
             blanks += 1
             continue
-        if heads and heads.match(line.strip()):
+        if heads and heads.match(_bare(line)):
             # Dropped where it stands: a page break inside a paragraph does not end it.
             dropped.append(DroppedLine(number, line, "running header"))
             continue
