@@ -137,7 +137,7 @@ def _head_like(stripped: str) -> bool:
     )
 
 
-def running_heads(lines: list[str]) -> RunningHeads:
+def running_heads(lines: list[str], pages: bool = False) -> RunningHeads:
     """Lines repeated at page breaks: ``O5S1GUO1 Doe - Direct``, ``Cite as 28 Dec. 437``.
 
     A candidate is short, has letters, does not end a sentence and is no speaker label (a
@@ -145,7 +145,9 @@ def running_heads(lines: list[str]) -> RunningHeads:
     starts a paragraph at least ``_RUNNING`` times, or when lines that differ only in their
     numbers recur as often and one of them cuts a sentence in two (a page break inside a
     paragraph; a chapter heading never does). Page numbers (``437``, ``Page 2 of 21``) are
-    dropped when there are at least as many.
+    dropped when there are at least as many. With ``pages`` (the text has form feeds), a
+    form feed starts a page: the line after it comes first on a page, the line before it
+    last.
     """
     exact: Counter[str] = Counter()
     shapes: Counter[str] = Counter()
@@ -153,17 +155,19 @@ def running_heads(lines: list[str]) -> RunningHeads:
     numbers = 0
     previous = ""
     previous_blank = True
+    page_end = False
     for index, line in enumerate(lines):
-        stripped = _bare(line)
+        stripped = line.strip()
+        if stripped[:1] == _FORM_FEED:
+            stripped = stripped.lstrip(_FORM_FEED).strip()
+            previous_blank = True  # first on its page
         if not stripped:
             previous_blank = True
             continue
-        # A form feed starts a page: its line comes first on the page, and the line before
-        # it last (a footer, even one that looks like a name alone on its line).
-        page_start = line.lstrip().startswith(_FORM_FEED)
-        page_end = index + 1 < len(lines) and lines[index + 1].lstrip().startswith(_FORM_FEED)
-        if page_start:
-            previous_blank = True
+        if pages:
+            # Last on its page: a footer, even one that looks like a name on its own line.
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            page_end = following.lstrip()[:1] == _FORM_FEED
         if len(stripped) <= _RUNNING_LONGEST:
             if _PAGE_NUMBER.fullmatch(stripped):
                 numbers += 1
@@ -283,7 +287,7 @@ def split_blocks(
     lines = text.split("\n")
     margin = margin_numbers(lines)
     indent = paragraph_indent(lines) if margin is None else None
-    heads = running_heads(lines)
+    heads = running_heads(lines, _FORM_FEED in text)
 
     def flush() -> None:
         nonlocal pending

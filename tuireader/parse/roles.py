@@ -194,8 +194,13 @@ class SpokenTurn:
 
 def ends_asking(paragraph: str) -> bool:
     """Whether the last two sentences of a turn's last paragraph hold a question."""
-    tail = paragraph[-_TAIL:] if len(paragraph) > _TAIL else paragraph
-    return "?" in _last_sentences(tail)
+    mark = paragraph.rfind("?")
+    if mark < 0:
+        return False
+    after = paragraph[mark + 1 :]
+    if len(after) < 3:
+        return True
+    return "?" in _last_sentences(paragraph[max(0, mark - 1) :])
 
 
 #: A host's long opening that ends by welcoming the guest ("With that, I want to welcome
