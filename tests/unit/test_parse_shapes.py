@@ -815,3 +815,65 @@ def test_pages_with_numbered_lines_from_a_pdf() -> None:
     reasons = {d.reason for d in doc.dropped}
     assert reasons == {"running header", "line number"}
     assert not any("Reporting" in p.text for s in doc.walk() for p in s.passages)
+
+
+INQUIRY = """\
+**Mr Poe**: Good afternoon, my Lady.
+
+**Lady Roe**: Good afternoon.
+
+**Mr Poe**: The first witness today is Dr Ann Lee.
+
+**Mr Poe**: Could you give us your full name, please, for the record of the Inquiry?
+
+**Dr Ann Lee**: Ann Lee.
+
+**Counsel**: You have provided a statement to the Inquiry, dated in April, which we have on
+the screen now; is it true to the best of your knowledge and belief?
+
+**Dr Ann Lee**: It is, yes.
+
+**Counsel**: Was the unit that you led responsible for planning for an emergency of this
+kind, and did it report to you or to the permanent secretary at the time?
+
+**Dr Ann Lee**: To me.
+
+**Lady Roe**: Where did the unit sit, in the building, and who else did it report to?
+
+**Dr Ann Lee**: On the second floor, next to mine, and to nobody else.
+
+**Counsel**: Did the plan of that year deal with a pandemic at all, as opposed to a flu?
+
+**Dr Ann Lee**: It dealt with a flu only, I am afraid.
+
+**Ms Kay**: May I ask on behalf of the families whether anyone warned you about that gap?
+
+**Dr Ann Lee**: Nobody did.
+
+**Ms Kay**: Not even the advisers who wrote the report of the year before that one?
+
+**Dr Ann Lee**: No.
+
+**Counsel**: Thank you. The next witness is Mr Rob Day, who has been waiting.
+
+**Counsel**: Mr Day, was your department told of the gap in the plan, and when was it told?
+
+**Mr Rob Day**: In the spring, by letter.
+
+**Counsel**: And did your department answer that letter, in writing or otherwise?
+
+**Mr Rob Day**: It did, in the summer.
+
+**Ms Kay**: Did the answer say what would be done about the gap, and by when?
+
+**Mr Rob Day**: It did not.
+"""
+
+
+def test_counsel_and_chair_examining_witnesses() -> None:
+    # Several ask and several answer, at more length than the answers: an examination, not a
+    # dialogue of two.
+    doc = parse(INQUIRY)
+    asking = {s.passages[0].speaker for s in doc.questions()}
+    assert asking == {"Mr Poe", "Counsel", "Lady Roe", "Ms Kay"}
+    assert doc.questions()[-1].passages[-1].speaker == "Mr Rob Day"

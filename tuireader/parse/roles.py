@@ -303,9 +303,16 @@ def _repliers(spoken: list[SpokenTurn], floor: set[int], asking: set[str]) -> se
 
 
 def _asks_by_numbers(
-    spoken: list[SpokenTurn], floor: set[int], asking: set[str], answering: set[str]
+    spoken: list[SpokenTurn],
+    floor: set[int],
+    asking: set[str],
+    answering: set[str],
+    panel: bool = False,
 ) -> bool:
-    """Whether ``asking`` asks and ``answering`` answers, judged from their turns."""
+    """Whether ``asking`` asks and ``answering`` answers, judged from their turns.
+
+    ``panel``: several people on one side (counsel and a chair examining witnesses), where
+    the questions may well be longer than the answers, unlike a dialogue of two."""
     words: tuple[list[int], list[int]] = ([], [])
     asks = [0, 0]
     for index, turn in enumerate(spoken):
@@ -325,7 +332,7 @@ def _asks_by_numbers(
     by_much_length = theirs >= 2 * mine and asked >= 0.25 and asked >= replied_asking
     # Asking twice as often, and not the longer talker: even a host whose turns are mostly
     # "Oh, okay." and "Cool." asks in a quarter of them.
-    by_asking = asked >= 0.25 and asked >= 2 * replied_asking and mine <= theirs
+    by_asking = asked >= 0.25 and asked >= 2 * replied_asking and (mine <= theirs or panel)
     return by_length or by_much_length or by_asking
 
 
@@ -364,11 +371,17 @@ def _statistical_roles(
             return set(), set()
         options = [({main[0]}, {main[1]}), ({main[1]}, {main[0]})]
     for asking, answering in options:
-        if asking and _asks_by_numbers(spoken, floor, asking, answering):
+        panel = _several(votes, asking, 0) or _several(votes, answering, 1)
+        if asking and _asks_by_numbers(spoken, floor, asking, answering, panel):
             others = _followers(spoken, floor, answering) - moderators
             keys = {turn.key for turn in spoken} - answering - moderators
             return _families(asking | others, keys), answering
     return set(), set()
+
+
+def _several(votes: dict[str, list[int]], side: set[str], which: int) -> bool:
+    """Whether two speakers of ``side`` at least asked (0) or replied (1) three times."""
+    return sum(1 for key in side if key in votes and votes[key][which] >= 3) >= 2
 
 
 def _families(askers: set[str], keys: set[str]) -> set[str]:
