@@ -71,48 +71,66 @@ def unlabelled_answers(turns: list[Turn], askers: frozenset[str]) -> list[Turn]:
     return out
 
 
-def question_starts(roles: Roles, spoken: list[SpokenTurn]) -> list[int]:
-    """Indexes into ``spoken`` of the turns that open a question."""
-    ask, answer, other = 1, 2, 0
-    kinds: list[int] = []
-    opening = True  # before the first question, a long asker's turn that asks nothing
-    for index, turn in enumerate(spoken):
-        if index in roles.floor or (
-            opening and (index in roles.introduces or index in roles.greets)
-        ):
-            kinds.append(other)
-        elif (
-            turn.key in roles.askers
-            and opening
-            and turn.words >= STATEMENT_WORDS
-            and (not turn.asks)
-        ):
-            kinds.append(other)  # is an opening statement (a chair's, a host's)
-        elif turn.key in roles.askers:
-            opening = False
-            kinds.append(ask)
-        elif turn.key in roles.answerers:
-            kinds.append(answer)
-        else:
-            kinds.append(other)
+def _kind(roles: Roles, index: int, turn: SpokenTurn, opening: bool) -> int:
+    """What a turn is for the questions: it asks, it answers, or neither."""
+    if index in roles.floor or (
+        opening and (index in roles.introduces or index in roles.greets)
+    ):
+        return _OTHER
+    if turn.key in roles.askers:
+        if opening and turn.words >= STATEMENT_WORDS and not turn.asks:
+            return _OTHER  # an opening statement (a chair's, a host's)
+        return _ASK
+    if turn.key in roles.answerers:
+        return _ANSWER
+    return _OTHER
+
+
+_ASK, _ANSWER, _OTHER = 1, 2, 0
+
+
+def _starts(kinds: list[int], spoken: list[SpokenTurn]) -> list[int]:
     answered = [False] * len(spoken)
-    following = other
+    following = _OTHER
     for index in range(len(spoken) - 1, -1, -1):
-        if kinds[index] == ask:
-            answered[index] = following == answer
-            following = ask
-        elif kinds[index] == answer:
-            following = answer
+        if kinds[index] == _ASK:
+            answered[index] = following == _ANSWER
+            following = _ASK
+        elif kinds[index] == _ANSWER:
+            following = _ANSWER
     starts: list[int] = []
     run: int | None = None
     for index, kind in enumerate(kinds):
-        if kind == ask:
+        if kind == _ASK:
             if run is None or spoken[run].key != spoken[index].key:
                 run = index  # another asker's unanswered turn stays where it is
             if answered[index]:
                 starts.append(run)
                 run = None
     return starts
+
+
+def question_starts(roles: Roles, spoken: list[SpokenTurn]) -> list[int]:
+    """Indexes into ``spoken`` of the turns that open a question.
+
+    Before the first question (an asker's turn that is answered), introductions, greetings
+    back and a long asker's turn that asks nothing are no questions; an asker's unanswered
+    greeting before it ("Good afternoon, my Lady.") does not end that opening.
+    """
+    kinds: list[int] = []
+    opening = True
+    for index, turn in enumerate(spoken):
+        kind = _kind(roles, index, turn, opening)
+        kinds.append(kind)
+        if opening and kind == _ASK:
+            # The first question if the next turn that counts answers it.
+            after = index + 1
+            while after < len(spoken) and _kind(roles, after, spoken[after], True) == _OTHER:
+                after += 1
+            opening = not (
+                after < len(spoken) and _kind(roles, after, spoken[after], True) == _ANSWER
+            )
+    return _starts(kinds, spoken)
 
 
 def _speaker_title(turn: Turn) -> str:
@@ -133,6 +151,9 @@ def qa_sections(turns: list[Turn], roles: Roles, spoken: list[SpokenTurn]) -> li
         and index not in roles.floor
         and index not in roles.introduces
         and index not in roles.greets
+        # An asker's short remark before the questions is procedure ("Good afternoon, my
+        # Lady."); only a long one (a chair's opening) is a statement.
+        and (turn.key not in roles.askers or turn.words >= STATEMENT_WORDS)
     }
     sections: list[Section] = []
     intro: list[Turn] = []
