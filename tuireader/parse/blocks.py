@@ -247,6 +247,24 @@ def margin_numbers(lines: list[str]) -> Margin | None:
     return Margin(texts, frozenset(starts))
 
 
+def unwrapped_groups(lines: list[str]) -> list[tuple[int, int]] | None:
+    """For a paragraph that is not hard-wrapped (a line too long for that: text taken from
+    PDF pages, a speech-to-text transcript), the lines that make one paragraph each,
+    ``[first, last)``: every line, except where a long line stops mid-sentence and the next
+    goes on with it. None for a hard-wrapped paragraph."""
+    if len(lines) < 2 or max(len(line) for line in lines[:-1]) <= _UNWRAPPED:
+        return None
+    groups: list[tuple[int, int]] = []
+    first = 0
+    for offset, line in enumerate(lines):
+        tail = line.rstrip()
+        goes_on = len(tail) > 100 and tail[-1:] not in _SENTENCE_END
+        if offset == len(lines) - 1 or not goes_on:
+            groups.append((first, offset + 1))
+            first = offset + 1
+    return groups
+
+
 def make_block(lines: list[str], first_line: int, blanks: int) -> Block:
     if len(lines) == 1:  # most paragraphs of most documents: the fast way
         return Block(lines[0].strip(), lines[0], first_line, blanks)
@@ -293,20 +311,13 @@ def split_blocks(
         nonlocal pending
         if not pending:
             return
-        if len(pending) > 1 and max(len(line) for line in pending[:-1]) > _UNWRAPPED:
-            # Not hard-wrapped: one paragraph per line (text taken from PDF pages), except
-            # where a long line stops mid-sentence and the next goes on with it.
-            first = 0
-            for offset, line in enumerate(pending):
-                tail = line.rstrip()
-                goes_on = len(tail) > 100 and tail[-1:] not in _SENTENCE_END
-                if offset == len(pending) - 1 or not goes_on:
-                    blanks_here = blanks_before_pending if first == 0 else 0
-                    part = pending[first : offset + 1]
-                    blocks.append(make_block(part, start + first, blanks_here))
-                    first = offset + 1
-        else:
+        groups = unwrapped_groups(pending)
+        if groups is None:
             blocks.append(make_block(pending, start, blanks_before_pending))
+        else:
+            for first, last in groups:
+                blanks_here = blanks_before_pending if first == 0 else 0
+                blocks.append(make_block(pending[first:last], start + first, blanks_here))
         pending = []
 
     for number, line in enumerate(lines, start=first_line):

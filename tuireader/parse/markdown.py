@@ -11,10 +11,11 @@ Imported only for Markdown documents: markdown-it costs start-up time plain text
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from tuireader.model import BlockKind, DroppedLine, Span, SpanStyle
-from tuireader.parse.blocks import Block, SplitText
+from tuireader.parse.blocks import Block, SplitText, unwrapped_groups
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -118,8 +119,36 @@ def split_markdown(
         spans: tuple[Span, ...] = (),
         starts: tuple[int, ...] = (0,),
     ) -> None:
-        nonlocal comments_start
         begin, end = token_map if token_map else (start_line, start_line + 1)
+        if kind is BlockKind.PARAGRAPH and len(starts) > 1 and end - begin == len(starts):
+            bounds = [*starts, len(block_text) + 1]
+            source = [block_text[a : b - 1] for a, b in pairwise(bounds)]
+            groups = unwrapped_groups(source)
+            if groups is not None:
+                # Not hard-wrapped (a speech-to-text transcript): a paragraph per line.
+                for first, last in groups:
+                    cut, until = starts[first], bounds[last] - 1
+                    part = tuple(
+                        Span(max(x.start, cut) - cut, min(x.end, until) - cut, x.style, x.target)
+                        for x in spans
+                        if x.end > cut and x.start < until
+                    )
+                    moved = tuple(a - cut for a in starts[first:last])
+                    place = [begin + first, begin + last]
+                    one(block_text[cut:until], kind, level, place, part, moved)
+                return
+        one(block_text, kind, level, [begin, end], spans, starts)
+
+    def one(
+        block_text: str,
+        kind: BlockKind,
+        level: int,
+        token_map: list[int],
+        spans: tuple[Span, ...],
+        starts: tuple[int, ...],
+    ) -> None:
+        nonlocal comments_start
+        begin, end = token_map
         if widget_line is not None and comments_start is None and begin > widget_line:
             comments_start = len(blocks)
         raw = "\n".join(lines[begin:end])
