@@ -164,3 +164,18 @@ def test_lines_too_long_to_be_wrapped_are_paragraphs() -> None:
     strong = passages[1].spans[0]
     assert passages[1].text[strong.start : strong.end] == "season"
     assert [p.id for p in passages] == ["part-1.p1", "part-1.p2", "part-1.p3", "part-1.p4"]
+
+
+def test_headings_written_in_html_are_headings() -> None:
+    doc = parse_document(
+        "# Questions\n\nWhat this page is for.\n\n<h2 id=\"basics\">Basics &amp; more</h2>\n\n"
+        '<h3><a href="#why" name="why">\nWhy is it so?\n</a></h3>\n\nBecause it is.\n\n'
+        "<div><h2>Not alone</h2><p>in a block</p></div>\n",
+        "faq.md",
+    )
+    assert [s.kind for s in doc.sections] == [SectionKind.INTRO, SectionKind.TEXT]
+    part = doc.sections[1]
+    assert part.title == "Basics & more"
+    assert [c.title for c in part.children] == ["Why is it so?"]
+    assert part.children[0].passages[0].text == "Because it is."
+    assert part.children[0].passages[-1].text.startswith("<div><h2>Not alone")

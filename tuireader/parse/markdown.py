@@ -10,7 +10,9 @@ Imported only for Markdown documents: markdown-it costs start-up time plain text
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from html import unescape
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -73,6 +75,20 @@ def _inline(token: Token) -> tuple[str, tuple[Span, ...], tuple[int, ...]]:
         starts = [max(0, s - cut) for s in starts if s - cut < len(text)] or [0]
     spans.sort(key=lambda s: (s.start, -s.end))
     return text, tuple(spans), tuple(starts)
+
+
+_HTML_HEADING = re.compile(r"\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def html_heading(html: str) -> tuple[int, str] | None:
+    """A block of HTML that is one heading (``<h3 id="x"><a href="#x">Why?</a></h3>``, as
+    Markdown pages often write them): its level and its text, tags and entities gone."""
+    match = _HTML_HEADING.fullmatch(html)
+    if match is None:
+        return None
+    text = " ".join(unescape(_TAG.sub(" ", match.group(2))).split())
+    return (int(match.group(1)), text) if text else None
 
 
 def split_markdown(
@@ -209,6 +225,10 @@ def split_markdown(
             begin = token.map[0] if token.map else 0
             add(lines[begin].strip(), BlockKind.RULE, 0, token.map)
         elif kind == "html_block" and token.content.strip():
+            heading = html_heading(token.content)
+            if heading is not None and not quote:
+                add(heading[1], BlockKind.HEADING, heading[0], token.map)
+                continue
             add(
                 token.content.strip(),
                 BlockKind.QUOTE if quote else BlockKind.PARAGRAPH,
