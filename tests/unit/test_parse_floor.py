@@ -25,6 +25,8 @@ from tuireader.parse.roles import gives_floor
         "Mr. Chairman, I yield the floor.",
         "The floor is yours.",
         "Justice Doe.",
+        "So we got a lot of questions in the audience. We have about fifty people here. Before "
+        "we get to that, I just want to start with a couple of big-picture questions.",
         "Thank you, Mr. Roe. General Doe. ORAL ARGUMENT OF JANE DOE",
     ],
 )
@@ -42,6 +44,7 @@ def test_gives_the_floor(text: str) -> None:
         "I'd like to introduce legislation on that next year.",
         "Thank you for joining us. What do you make of the report?",
         "I asked him, and he said he would think about it for a while. Senator Doe.",
+        "We had many questions in the audience last year. We answered all of them.",
     ],
 )
 def test_does_not_give_the_floor(text: str) -> None:

@@ -63,6 +63,15 @@ _PRESENTS = re.compile(
     r"|please (?:meet|welcome)\b)",
     re.IGNORECASE,
 )
+#: A moderator speaking of the questions to come, asking none: "We have a lot of questions
+#: in the audience. Before we get to that, I want to start with a couple of questions."
+_ANNOUNCES = re.compile(
+    r"\b(?:(?:start|begin) (?:off )?with (?:a |one |some |a few |a couple (?:of )?|two |three )?"
+    r"(?:[\w’'-]+ ){0,3}questions|(?:have|got|get|take) (?:a lot of |lots of |many |some |more "
+    r"|a few )?questions (?:from|in) the (?:audience|room|hall)"
+    r"|(?:take|get in|get to) as many (?:of your )?questions)\b",
+    re.IGNORECASE,
+)
 #: A chair calling the next speaker by name: "Justice Doe.", "Thank you, Mr. Roe. General Poe."
 _CALLS = re.compile(rf"(?:{HONORIFICS})\.?(?: [A-Z][\w'’\-]+){{1,3}}\.")
 _CALLING_WORDS = 12
@@ -152,6 +161,8 @@ def gives_floor(text: str, opening: bool = False) -> bool:
             return False
     words = text.count(" ") + 1
     if words <= OPENING_FLOOR_WORDS and (asked_for_questions or _presents(text)):
+        return True
+    if words <= OPENING_FLOOR_WORDS and _ANNOUNCES.search(_last_sentences(text)) is not None:
         return True
     if words <= FLOOR_WORDS and _calls(text):
         return True
