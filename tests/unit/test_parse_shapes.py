@@ -877,3 +877,44 @@ def test_counsel_and_chair_examining_witnesses() -> None:
     assert kinds(doc) == ["intro"] + ["qa"] * 10
     assert doc.questions()[0].title.startswith("Could you give us your full name")
     assert [s for s, _ in texts(doc, "intro")] == ["Mr Poe", "Lady Roe", "Mr Poe"]
+
+
+RESTARTED = """\
+MR. ROE:  So what about the schools, sir?
+
+THE MAYOR:  Open in May, all of them, and for five days a week, as soon as the teachers
+have had their second dose, which should be by the end of April at the latest.
+
+MR. ROE:  And the teachers agree?
+
+THE MAYOR:  Most of them do, and the union has said it will not stand in the way of it.
+
+MR. ROE:  I want you to — (applause) —
+
+THE MAYOR:  I'm sorry.
+
+MR. ROE:  I want you to meet Ann Lee, a teacher.  What would you ask?
+
+THE MAYOR:  Hello, Ann.  Go on.
+
+MR. ROE:  So, the buses — when do they come back?
+
+THE MAYOR:  In June, when the drivers are back from their training, and the routes will
+be the same as before, with two more for the new school on the hill.
+"""
+
+
+def test_a_question_cut_off_and_started_over_is_one() -> None:
+    doc = parse(RESTARTED)
+    titles = [s.title for s in doc.questions()]
+    assert titles == [
+        "So what about the schools, sir?",
+        "And the teachers agree?",
+        "I want you to — (applause) —",
+        "So, the buses — when do they come back?",
+    ]
+    assert [t for _, t in texts(doc, "qa-3")][:3] == [
+        "I want you to — (applause) —",
+        "I'm sorry.",
+        "I want you to meet Ann Lee, a teacher.  What would you ask?",
+    ]

@@ -201,6 +201,8 @@ class SpokenTurn:
     ends_asking: bool = False
     #: The end of its last paragraph (for a long turn, whose text is not kept).
     tail: str = ""
+    #: The start of its first paragraph.
+    head: str = ""
 
 
 def ends_asking(paragraph: str) -> bool:
@@ -233,8 +235,9 @@ _GREETING_WORDS = 12
 
 
 
-#: How much of a turn's end is read for its last sentences.
+#: How much of a turn's end is read for its last sentences, and of its start kept.
 _TAIL = 400
+_HEAD = 80
 
 
 def spoken_turns(turns: list[Turn]) -> list[SpokenTurn]:
@@ -247,18 +250,20 @@ def spoken_turns(turns: list[Turn]) -> list[SpokenTurn]:
     words = 0
     asks = False
     parts: list[str] = []
-    last = ""
+    last = first = ""
 
     def close() -> None:
         if key is not None:
             text = " ".join(parts) if words <= OPENING_FLOOR_WORDS else ""
             tail = last[-_TAIL:]
-            out.append(SpokenTurn(key, start, words, asks, text, asks and ends_asking(tail), tail))
+            ends = asks and ends_asking(tail)
+            out.append(SpokenTurn(key, start, words, asks, text, ends, tail, first[:_HEAD]))
 
     for index, turn in enumerate(turns):
         if turn.labelled and turn.key is not None:
             close()
             key, start, parts, words, asks = turn.key, index, [], 0, False
+            first = turn.text
         elif key is None or turn.key != key:
             continue
         words += turn.text.count(" ") + 1

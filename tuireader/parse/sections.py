@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tuireader.model import Passage, Section, SectionKind, passage_id
@@ -130,7 +131,35 @@ def question_starts(roles: Roles, spoken: list[SpokenTurn]) -> list[int]:
             opening = not (
                 after < len(spoken) and _kind(roles, after, spoken[after], True) == _ANSWER
             )
+    for index in range(len(spoken) - 2):
+        if kinds[index] == _ASK and kinds[index + 1] == _ANSWER and _restarted(spoken, index):
+            kinds[index + 1] = _OTHER
     return _starts(kinds, spoken)
+
+
+#: A question cut off this short, an apology this short.
+_CUT_WORDS = 12
+_APOLOGY_WORDS = 6
+_WORDS = re.compile(r"[\w’']+")
+_CUT = re.compile(r"(?:—|–|--|-)\s*(?:\([^()]*\)\s*(?:—|–|--|-)?\s*)?$")
+_APOLOGY = re.compile(
+    r"(?:(?:oh,? )?(?:i['’]m |i am )?sorry|excuse me|pardon(?: me)?|(?:please,? )?go on)\b",
+    re.IGNORECASE,
+)
+
+
+def _restarted(spoken: list[SpokenTurn], index: int) -> bool:
+    """An asker cut off ("I want you to — (applause) —"), an apology ("I'm sorry."), and
+    the asker starting over with the same words: the apology answers nothing."""
+    cut, reply, again = spoken[index], spoken[index + 1], spoken[index + 2]
+    if again.key != cut.key or reply.key == cut.key:
+        return False
+    if cut.words > _CUT_WORDS or reply.words > _APOLOGY_WORDS or reply.asks:
+        return False
+    if _CUT.search(cut.text) is None or _APOLOGY.match(reply.text) is None:
+        return False
+    said = _WORDS.findall(cut.text.lower())[:3]
+    return len(said) >= 2 and _WORDS.findall(again.head.lower())[: len(said)] == said
 
 
 def _speaker_title(turn: Turn) -> str:
