@@ -918,3 +918,19 @@ def test_a_question_cut_off_and_started_over_is_one() -> None:
         "I'm sorry.",
         "I want you to meet Ann Lee, a teacher.  What would you ask?",
     ]
+
+
+def test_soft_hyphens_at_line_ends_of_a_pdf_join_the_word() -> None:
+    text = (
+        "Q. Was the adminis\u00ad\ntrative order ever read to the court, as -\u00ad\n"
+        "as I understand it was, or not at all?\n\n"
+        "A. It was read care\u00ad\nfully.\n"
+    )
+    doc = parse(text)
+    said = [p.text for s in doc.walk() for p in s.passages]
+    assert said == [
+        "Was the administrative order ever read to the court, as -- as I understand it"
+        " was, or not at all?",
+        "It was read carefully.",
+    ], said
+    assert all("\u00ad" not in p for p in said)

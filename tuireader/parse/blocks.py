@@ -265,22 +265,35 @@ def unwrapped_groups(lines: list[str]) -> list[tuple[int, int]] | None:
     return groups
 
 
+_SOFT_HYPHEN = "\u00ad"
+
+
 def make_block(lines: list[str], first_line: int, blanks: int) -> Block:
     if len(lines) == 1:  # most paragraphs of most documents: the fast way
         return Block(lines[0].strip(), lines[0], first_line, blanks)
     parts: list[str] = []
     starts: list[int] = []
     size = 0
+    joined = True  # no space before the next line (a word hyphenated across lines)
     for part in lines:
         stripped = part.strip()
         if not stripped:
             continue
-        if parts:
+        if parts and not joined:
+            parts.append(" ")
             size += 1
         starts.append(size)
+        joined = False
+        if stripped[-1] == _SOFT_HYPHEN:
+            # A line of a PDF page ending in a soft hyphen: a word goes on on the next line
+            # ("adminis-" "trative"), or, after a hyphen, a dash was split ("as -" "- as").
+            if stripped[-2:-1] == "-":
+                stripped = stripped[:-1] + "-"
+            elif stripped[-2:-1].isalpha():
+                stripped, joined = stripped[:-1], True
         parts.append(stripped)
         size += len(stripped)
-    return Block(" ".join(parts), "\n".join(lines), first_line, blanks, starts=tuple(starts))
+    return Block("".join(parts), "\n".join(lines), first_line, blanks, starts=tuple(starts))
 
 
 def split_blocks(
