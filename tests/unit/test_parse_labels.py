@@ -44,18 +44,20 @@ from tuireader.parse.labels import Form, Role, find_label, make_key
         (
             "Mrs. Lee of California. Thank you.",
             "Mrs. Lee of California",
-            "mrs. lee of california",
+            "mrs lee of california",
             Form.STOP,
             "Thank you.",
         ),
         (
             "Mr. Watt. [presiding] The time",
             "Mr. Watt [presiding]",
-            "mr. watt",
+            "mr watt",
             Form.STOP,
             "The time",
         ),
         ("CHAIR ROE.  Good evening.", "CHAIR ROE", "chair roe", Form.STOP, "Good evening."),
+        ("MR. ROE.\u00a0 Sure.", "MR. ROE", "mr roe", Form.STOP, "Sure."),
+        ("THE. PRESIDENT. Nancy, I", "THE. PRESIDENT", "the president", Form.STOP, "Nancy, I"),
         ("Q\u00a0\u00a0\u00a0 Hi.", "Q", "q", Form.QA, "Hi."),
         ("Q\tWhere were you?", "Q", "q", Form.QA, "Where were you?"),
         ("A   At home.", "A", "a", Form.QA, "At home."),
@@ -65,10 +67,20 @@ from tuireader.parse.labels import Form, Role, find_label, make_key
         ("A.3.a.-b. Both", "A.3.a.-b", "a", Form.QA, "Both"),
         ("A5.-7. Taken together", "A5.-7", "a", Form.QA, "Taken together"),
         ("Q14 Mr Roe: Can I ask?", "Q14 Mr Roe", "q", Form.QA, "Can I ask?"),
+        ("12. Q. Who made it?", "12. Q", "q", Form.QA, "Who made it?"),
+        ("3. A. He did.", "3. A", "a", Form.QA, "He did."),
+        ("7. Q: Why?", "7. Q", "q", Form.COLON, "Why?"),
         (
             "Minister for Foreign Affairs Jane Doe: Thank you.",
             "Minister for Foreign Affairs Jane Doe",
             "minister for foreign affairs jane doe",
+            Form.COLON,
+            "Thank you.",
+        ),
+        (
+            "President and Chairman of the Board of Country Bank John Roe: Thank you.",
+            "President and Chairman of the Board of Country Bank John Roe",
+            "president and chairman of the board of country bank john roe",
             Form.COLON,
             "Thank you.",
         ),
@@ -93,6 +105,8 @@ from tuireader.parse.labels import Form, Role, find_label, make_key
         ("Jane Doe: 00:02:03 So,", "Jane Doe 00:02:03", "jane doe", Form.COLON, "So,"),
         ("Jane Doe: \\[04:01\\] So,", "Jane Doe [04:01]", "jane doe", Form.COLON, "So,"),
         ("[00:00:00] **Jane Doe:** Like,", "Jane Doe [00:00:00]", "jane doe", Form.COLON, "Like,"),
+        ("**Jane Doe** Thank you.", "Jane Doe", "jane doe", Form.BOLD, "Thank you."),
+        ("0:00:13.8 **Jane Doe** Hi.", "Jane Doe 0:00:13.8", "jane doe", Form.BOLD, "Hi."),
     ],
 )
 def test_label_forms(line: str, speaker: str, key: str, form: Form, text: str) -> None:
@@ -132,10 +146,13 @@ def test_a_name_alone_on_its_line(line: str, speaker: str, key: str) -> None:
         "GORMAN, Appellate Immigration Judge:",
         "State. But, if I deny the authority",
         "A good idea, said she.",
+        "1. A new approach to the problem.",
+        "2. Questions of law are for the court.",
         "A\u00a0military operation was important.",
         "10:05 A.M. EST",
         "Yeah.",
         "http://example.com: link",
+        "**Note** that this is emphasis.",
     ],
 )
 def test_what_is_no_label(line: str) -> None:
@@ -152,3 +169,13 @@ def test_roles_and_keys() -> None:
     ]
     assert make_key("Jane\u00a0DOE") == make_key("Jane Doe") == "jane doe"
     assert make_key("Jane Roe (retranslated)") == "jane roe"
+    assert make_key("Mr. Doe") == make_key("Mr Doe") == make_key("MR. DOE") == "mr doe"
+
+
+def test_bold_text_of_a_markdown_line() -> None:
+    """Markdown has lost the marks: the caller says where the bold text is."""
+    label = find_label("0:00:21.9 Jane Doe Hello there.", strong=(10, 18))
+    assert label is not None and label.form is Form.BOLD
+    assert (label.speaker, label.key) == ("Jane Doe 0:00:21.9", "jane doe")
+    assert find_label("0:00:21.9 Jane Doe Hello there.", strong=(14, 18)) is None
+    assert find_label("Important things come first.", strong=(0, 9)) is None

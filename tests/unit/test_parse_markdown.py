@@ -148,3 +148,34 @@ def test_markdown_transcript_with_bold_labels_and_headings_inside_answers() -> N
     assert qa1.passages[1].text == "A long story, which I will tell you now."
     assert qa1.passages[0].spans == ()  # the bold label is gone with the label
     assert len(doc.questions()) == 2
+
+
+def test_lines_too_long_to_be_wrapped_are_paragraphs() -> None:
+    """A speech-to-text transcript puts a paragraph on each long line, no blank lines."""
+    sentence = "So we talked about the show and the **season** that is coming, and then some more. "
+    long_line = (sentence * 4).strip()
+    goes_on = "And this line stops in the middle of its sentence because the tool cut it " * 2
+    text = "\n".join([long_line, long_line, goes_on.strip(), "and it goes on here.", long_line])
+    doc = parse_document(f"---\ntitle: Episode\n---\n{text}\n", "episode.md")
+    passages = [p for s in doc.walk() for p in s.passages]
+    assert len(passages) == 4
+    assert passages[0].text == long_line.replace("**", "")
+    assert passages[2].text.endswith("the tool cut it and it goes on here.")
+    strong = passages[1].spans[0]
+    assert passages[1].text[strong.start : strong.end] == "season"
+    assert [p.id for p in passages] == ["part-1.p1", "part-1.p2", "part-1.p3", "part-1.p4"]
+
+
+def test_headings_written_in_html_are_headings() -> None:
+    doc = parse_document(
+        "# Questions\n\nWhat this page is for.\n\n<h2 id=\"basics\">Basics &amp; more</h2>\n\n"
+        '<h3><a href="#why" name="why">\nWhy is it so?\n</a></h3>\n\nBecause it is.\n\n'
+        "<div><h2>Not alone</h2><p>in a block</p></div>\n",
+        "faq.md",
+    )
+    assert [s.kind for s in doc.sections] == [SectionKind.INTRO, SectionKind.TEXT]
+    part = doc.sections[1]
+    assert part.title == "Basics & more"
+    assert [c.title for c in part.children] == ["Why is it so?"]
+    assert part.children[0].passages[0].text == "Because it is."
+    assert part.children[0].passages[-1].text.startswith("<div><h2>Not alone")

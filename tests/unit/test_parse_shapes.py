@@ -429,3 +429,508 @@ def test_earnings_call_operator_analysts_and_executives() -> None:
     ]
     # The operator's turns stay in place: in the intro, and before each next question.
     assert doc.questions()[0].passages[-1].speaker == "Operator"
+
+
+CATECHISM = """\
+A CATECHISM
+
+LESSON FIRST
+ON THE END OF MAN
+
+1. Q. Who made the world?
+A. God made the world.
+
+2. Q. Why did God make
+you?
+A. To know Him and to serve Him.
+
+LESSON SECOND
+ON GOD
+
+3. Q. Say the first rule.
+A. The first rule is this one, and it
+goes on over two lines.
+"""
+
+
+def test_numbered_questions_of_a_catechism() -> None:
+    doc = parse(CATECHISM)
+    assert kinds(doc) == ["intro", "qa", "qa", "qa"]
+    assert texts(doc, "qa-2") == [
+        ("2. Q", "Why did God make you?"),
+        ("A", "To know Him and to serve Him."),
+        ("A", "LESSON SECOND ON GOD"),  # plain paragraphs go on with the turn
+    ]
+    assert texts(doc, "qa-3")[0] == ("3. Q", "Say the first rule.")
+
+
+BOLD_NAMES = """\
+(Intro music)
+
+0:00:13.8 **Jane Doe** Welcome to the show. My guest today is Rob Roe.
+
+0:00:21.9 **Rob Roe** Hello.
+
+0:00:23.0 **Jane Doe** So what do you build?
+
+0:00:25.0 **Rob Roe** Bridges, mostly, and the odd tunnel when nobody is looking.
+
+0:00:31.4 **Jane Doe** Oh, okay.
+
+0:00:32.0 **Rob Roe** And the tunnels take longer than the bridges, of course.
+
+0:00:40.0 **Other Voice** Sorry, I did not get that.
+
+0:00:41.0 **Rob Roe** Ignore that, it is my phone answering.
+
+0:00:45.1 **Jane Doe** Why bridges?
+
+0:00:46.0 **Rob Roe** Because rivers are everywhere and people want to cross them.
+
+**Note** that the show is edited.
+
+(Exit music)
+"""
+
+
+def test_bold_names_without_colons_after_timestamps() -> None:
+    doc = parse(BOLD_NAMES, "episode.md")
+    assert kinds(doc) == ["intro", "qa", "qa", "qa", "qa"]
+    assert texts(doc, "qa-1")[0] == (
+        "Jane Doe 0:00:13.8",
+        "Welcome to the show. My guest today is Rob Roe.",
+    )
+    assert texts(doc, "qa-3")[-2][0] == "Other Voice 0:00:40.0"  # once, in a transcript
+    assert texts(doc, "qa-4")[-3:] == [
+        ("Rob Roe 0:00:46.0", "Because rivers are everywhere and people want to cross them."),
+        ("Rob Roe 0:00:46.0", "Note that the show is edited."),  # a word in bold is no name
+        ("Rob Roe 0:00:46.0", "(Exit music)"),
+    ]
+
+
+def test_words_in_bold_are_not_speakers_in_an_article() -> None:
+    doc = parse(
+        "# Notes\n\n**Python** is a language.\n\n**Rust** is another one.\n\n"
+        "**Python** again, with more words.\n",
+        "notes.md",
+    )
+    assert all(p.speaker is None for s in doc.walk() for p in s.passages)
+
+
+NODDING_HOST = """\
+Jane Doe: Welcome back to the show, where we talk about the web.
+
+Rob Roe: Thanks for having me on again, it is good to be here.
+
+Jane Doe: So what is accessibility, in a few words?
+
+Rob Roe: Making things usable by everyone, whatever tools they use to read them.
+
+Jane Doe: Oh, okay, that makes sense to me.
+
+Rob Roe: And it is broader than most people think it is, by far.
+
+Jane Doe: Right, right, I can see that now.
+
+Rob Roe: Screen readers are one part, and keyboards are another part of it.
+
+Jane Doe: How do you test it?
+
+Rob Roe: With the tools themselves, and with people who use them every day.
+
+Jane Doe: Cool, that is a good way to do it.
+
+Rob Roe: It is the only way that really works, in the end, for anyone.
+
+Jane Doe: Mm-hmm, yes, I believe you there.
+
+Rob Roe: And it saves a lot of work later, when the site has grown.
+"""
+
+
+def test_a_host_who_mostly_nods_along_still_asks() -> None:
+    # The host asks in a third of the turns, the guest never: the host is the asker even
+    # though the guest's turns are not much longer.
+    doc = parse(NODDING_HOST)
+    assert doc.questions()[0].title.startswith("Welcome back")
+    assert len(doc.questions()) == 7
+
+
+LONG_FORM_TWICE = """\
+Forum plenary session
+
+President of Country Jane Doe: Friends, colleagues, welcome to the forum. We are glad to
+see so many of you here this year, and there is much to talk about today.
+
+Forum moderator Rob Roe: Thank you. Where is the price of oil going next year?
+
+President of Country Jane Doe: Up, I think, but not by much, and not for long either.
+
+Rob Roe: Why not for long?
+
+Jane Doe: Because supply follows demand, as it always has done, sooner or later.
+
+Rob Roe: And gas?
+
+Jane Doe: Gas is another story, and a longer one, which I will tell you some other day.
+
+Rob Roe: What about coal?
+
+Jane Doe: Coal is with us for a while yet, in more places than people would think.
+"""
+
+
+def test_a_long_label_used_twice_is_the_short_one_used_after() -> None:
+    doc = parse(LONG_FORM_TWICE)
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa", "qa"]
+    assert doc.questions()[0].title.startswith("Thank you. Where is the price")
+
+
+STOP_TYPOS = """\
+President: Jane Doe
+
+THE PRESIDENT. My fellow citizens: tonight I have three things to tell you, and I will
+take your questions after that, for as long as the cameras allow it.
+
+THE PRESIDENT. First, the budget is balanced.
+
+Q. Mr. President, will taxes rise next year?
+
+THE PRESIDENT. No, they will not.
+
+Q. And the year after that?
+
+THE. PRESIDENT. I am sorry, I did not get your question.
+
+Q. I said, and the year after that?
+
+THE PRESIDENT. Not then either.
+"""
+
+
+def test_full_stop_labels_of_one_speaker_answering_q() -> None:
+    doc = parse(STOP_TYPOS)
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa"]
+    assert doc.sections[1].title == "THE PRESIDENT"
+    # The misprinted label is the same speaker: the repeated question is one of its own.
+    assert texts(doc, "qa-2")[-1] == ("THE. PRESIDENT", "I am sorry, I did not get your question.")
+
+
+TYPO_COLON = """\
+Q    Hello, how are you both today?
+
+MR. ROE:  Fine, thanks.
+
+Q    And you, sir?
+
+MS. DOE:  Very well.
+
+Q    Do they build it here?
+
+MR. ROE.  Yeah.  They do, actually.
+
+Q    Since when?
+
+MR. ROE:  Since last year, I think.
+"""
+
+
+def test_a_full_stop_for_a_colon_once() -> None:
+    doc = parse(TYPO_COLON)
+    assert len(doc.questions()) == 4
+    assert texts(doc, "qa-3")[-1] == ("MR. ROE", "Yeah.  They do, actually.")
+
+
+TOWN_HALL = """\
+MR. ROE:  How are you tonight, sir?
+
+THE GOVERNOR:  Good to see you.  How are you?  Good to be back, man.
+
+MR. ROE:  Schools first.  When will they open five days a week?
+
+THE GOVERNOR:  By the end of the spring, if the teachers are vaccinated by then, and I
+think they will be, because we have put them first in line for the vaccine.
+
+MR. ROE:  And if they are not?
+
+THE GOVERNOR:  Then later, but not much later, I promise you that much tonight.
+
+MR. ROE:  I want you to meet Ann Lee, a nurse from the east side.  Ann, welcome.
+
+AUDIENCE MEMBER:  Hi.  My question is about the clinics.  Why are they closed on Sundays?
+
+THE GOVERNOR:  Because we had no staff for Sundays, and now we have, so they will open.
+What is your first name, by the way?
+
+AUDIENCE MEMBER:  Ann.
+
+THE GOVERNOR:  Ann, they open next month, on every Sunday of the year.
+
+MR. ROE:  Let me ask you about roads, though.  When will the bridge be done?
+
+THE GOVERNOR:  Next year, finally, after three years of work and a lot of detours.
+
+Reply:  Do we still have time?
+
+THE GOVERNOR:  Time? There is never enough time, but go on, one more.
+"""
+
+
+def test_a_moderator_who_asks_among_audience_members() -> None:
+    # One named speaker gives nearly every reply: the others ask with the audience, the
+    # moderator too (when not presenting a questioner), and so does a voice labelled once.
+    doc = parse(TOWN_HALL)
+    found = [s.passages[0].speaker for s in doc.questions()]
+    assert found == [
+        "MR. ROE",
+        "MR. ROE",
+        "MR. ROE",
+        "AUDIENCE MEMBER",
+        "AUDIENCE MEMBER",
+        "MR. ROE",
+        "Reply",
+    ]
+
+
+WELCOME = """\
+MS. DOE:  And welcome.  We are live tonight from the old theatre downtown, with fifty people
+who came to ask about schools, roads and the budget of the state.
+We are live tonight from the old theatre downtown, with fifty people
+who came to ask about schools, roads and the budget of the state.
+We are live tonight from the old theatre downtown, with fifty people
+who came to ask about schools, roads and the budget of the state.
+We are live tonight from the old theatre downtown, with fifty people
+who came to ask about schools, roads and the budget of the state.
+We are live tonight from the old theatre downtown, with fifty people
+who came to ask about schools, roads and the budget of the state.
+We are live tonight from the old theatre downtown, with fifty people
+who came to ask about schools, roads and the budget of the state.
+
+With that, I want to welcome the Governor of the state, Rob Roe.  (Applause.)
+
+THE GOVERNOR:  Hey, Jane.
+
+MS. DOE:  How are you, sir?
+
+THE GOVERNOR:  Good to be here.  Good to see everybody.
+
+MS. DOE:  When will the schools open?
+
+THE GOVERNOR:  In the spring, if the teachers are vaccinated by then, as they should be.
+
+MS. DOE:  And the roads?
+
+THE GOVERNOR:  Next year, after three years of work and a lot of detours everywhere.
+"""
+
+
+def test_a_hosts_welcome_and_the_greeting_back_are_no_statements() -> None:
+    doc = parse(WELCOME)
+    assert kinds(doc) == ["intro", "qa", "qa", "qa"]
+    assert [speaker for speaker, _ in texts(doc, "intro")] == [
+        "MS. DOE",
+        "MS. DOE",
+        "THE GOVERNOR",
+    ]
+    assert doc.questions()[0].title == "How are you, sir?"
+
+
+
+def _page(number: int, lines: list[str]) -> str:
+    """A page as ``pdftotext -layout`` gives a court reporter's transcript: numbered lines,
+    double-spaced, the page number and the reporter's name at the foot."""
+    body = "\n\n".join(f"{n:2}   {line}" if line else f"{n:2}" for n, line in enumerate(lines, 1))
+    head = "\u000c" if number > 1 else ""
+    return (
+        f"{head}                   Official - Subject to Review\n\n\n{body}\n\n"
+        f"                                  {number}\n\n"
+        "                       Doe Reporting Company\n"
+    )
+
+
+COURT_PAGES = "".join(
+    [
+        _page(1, [
+            "           IN THE SUPREME COURT",
+            "",
+            "              CHIEF JUSTICE POE:          We will hear",
+            "argument this morning in the first case.",
+            "              Mr. Roe.",
+            "              MR. ROE:       Mr. Chief Justice, and may it",
+            "please the Court: the Act imposes a rule that is",
+            "central to the law of taxes and of penalties.",
+            "              JUSTICE LEE:        Well, that depends, as -",
+        ]),
+        _page(2, [
+            "as the government points out, on whether that directive",
+            "is a directive to the Secretary. Why should it be so?",
+            "              MR. ROE:       Because the text says so,",
+            "Justice Lee.",
+            "              JUSTICE KAY:     Is that the only reason?",
+            "              MR. ROE:       No, there are three of them.",
+            "              There is the history of the Act, too.",
+            "              CHIEF JUSTICE POE:         Thank you, Mr. Roe.",
+            "              General Doe.",
+        ]),
+        _page(3, [
+            "              GENERAL DOE:      Mr. Chief Justice, and may it",
+            "please the Court: the penalty is not a tax.",
+            "              JUSTICE LEE:       Why not?",
+            "              GENERAL DOE:      Because Congress said so.",
+        ]),
+        _page(4, [
+            "              JUSTICE KAY:       And the history?",
+            "              GENERAL DOE:      It says the same.",
+        ]),
+    ]
+)
+
+
+def test_pages_with_numbered_lines_from_a_pdf() -> None:
+    doc = parse(COURT_PAGES)
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa", "qa"]
+    assert texts(doc, "statement-1")[0] == (
+        "MR. ROE",
+        "Mr. Chief Justice, and may it please the Court: the Act imposes a rule that is "
+        "central to the law of taxes and of penalties.",
+    )
+    # A turn goes on across the page break; the page's head and foot are dropped.
+    assert texts(doc, "qa-1")[0] == (
+        "JUSTICE LEE",
+        "Well, that depends, as - as the government points out, on whether that "
+        "directive is a directive to the Secretary. Why should it be so?",
+    )
+    # A deeper indent starts a paragraph; the chair calling the next counsel gives the floor.
+    assert texts(doc, "qa-2") == [
+        ("JUSTICE KAY", "Is that the only reason?"),
+        ("MR. ROE", "No, there are three of them."),
+        ("MR. ROE", "There is the history of the Act, too."),
+        ("CHIEF JUSTICE POE", "Thank you, Mr. Roe."),
+        ("CHIEF JUSTICE POE", "General Doe."),
+        (
+            "GENERAL DOE",
+            "Mr. Chief Justice, and may it please the Court: the penalty is not a tax.",
+        ),
+    ]
+    reasons = {d.reason for d in doc.dropped}
+    assert reasons == {"running header", "line number"}
+    assert not any("Reporting" in p.text for s in doc.walk() for p in s.passages)
+
+
+INQUIRY = """\
+**Mr Poe**: Good afternoon, my Lady.
+
+**Lady Roe**: Good afternoon.
+
+**Mr Poe**: The first witness today is Dr Ann Lee.
+
+**Mr Poe**: Could you give us your full name, please, for the record of the Inquiry?
+
+**Dr Ann Lee**: Ann Lee.
+
+**Counsel**: You have provided a statement to the Inquiry, dated in April, which we have on
+the screen now; is it true to the best of your knowledge and belief?
+
+**Dr Ann Lee**: It is, yes.
+
+**Counsel**: Was the unit that you led responsible for planning for an emergency of this
+kind, and did it report to you or to the permanent secretary at the time?
+
+**Dr Ann Lee**: To me.
+
+**Lady Roe**: Where did the unit sit, in the building, and who else did it report to?
+
+**Dr Ann Lee**: On the second floor, next to mine, and to nobody else.
+
+**Counsel**: Did the plan of that year deal with a pandemic at all, as opposed to a flu?
+
+**Dr Ann Lee**: It dealt with a flu only, I am afraid.
+
+**Ms Kay**: May I ask on behalf of the families whether anyone warned you about that gap?
+
+**Dr Ann Lee**: Nobody did.
+
+**Ms Kay**: Not even the advisers who wrote the report of the year before that one?
+
+**Dr Ann Lee**: No.
+
+**Counsel**: Thank you. The next witness is Mr Rob Day, who has been waiting.
+
+**Counsel**: Mr Day, was your department told of the gap in the plan, and when was it told?
+
+**Mr Rob Day**: In the spring, by letter.
+
+**Counsel**: And did your department answer that letter, in writing or otherwise?
+
+**Mr Rob Day**: It did, in the summer.
+
+**Ms Kay**: Did the answer say what would be done about the gap, and by when?
+
+**Mr Rob Day**: It did not.
+"""
+
+
+def test_counsel_and_chair_examining_witnesses() -> None:
+    # Several ask and several answer, at more length than the answers: an examination, not a
+    # dialogue; the greetings and the calling of a witness before it are procedure.
+    doc = parse(INQUIRY)
+    assert kinds(doc) == ["intro"] + ["qa"] * 10
+    assert doc.questions()[0].title.startswith("Could you give us your full name")
+    assert [s for s, _ in texts(doc, "intro")] == ["Mr Poe", "Lady Roe", "Mr Poe"]
+
+
+RESTARTED = """\
+MR. ROE:  So what about the schools, sir?
+
+THE MAYOR:  Open in May, all of them, and for five days a week, as soon as the teachers
+have had their second dose, which should be by the end of April at the latest.
+
+MR. ROE:  And the teachers agree?
+
+THE MAYOR:  Most of them do, and the union has said it will not stand in the way of it.
+
+MR. ROE:  I want you to — (applause) —
+
+THE MAYOR:  I'm sorry.
+
+MR. ROE:  I want you to meet Ann Lee, a teacher.  What would you ask?
+
+THE MAYOR:  Hello, Ann.  Go on.
+
+MR. ROE:  So, the buses — when do they come back?
+
+THE MAYOR:  In June, when the drivers are back from their training, and the routes will
+be the same as before, with two more for the new school on the hill.
+"""
+
+
+def test_a_question_cut_off_and_started_over_is_one() -> None:
+    doc = parse(RESTARTED)
+    titles = [s.title for s in doc.questions()]
+    assert titles == [
+        "So what about the schools, sir?",
+        "And the teachers agree?",
+        "I want you to — (applause) —",
+        "So, the buses — when do they come back?",
+    ]
+    assert [t for _, t in texts(doc, "qa-3")][:3] == [
+        "I want you to — (applause) —",
+        "I'm sorry.",
+        "I want you to meet Ann Lee, a teacher.  What would you ask?",
+    ]
+
+
+def test_soft_hyphens_at_line_ends_of_a_pdf_join_the_word() -> None:
+    text = (
+        "Q. Was the adminis\u00ad\ntrative order ever read to the court, as -\u00ad\n"
+        "as I understand it was, or not at all?\n\n"
+        "A. It was read care\u00ad\nfully.\n"
+    )
+    doc = parse(text)
+    said = [p.text for s in doc.walk() for p in s.passages]
+    assert said == [
+        "Was the administrative order ever read to the court, as -- as I understand it"
+        " was, or not at all?",
+        "It was read carefully.",
+    ], said
+    assert all("\u00ad" not in p for p in said)

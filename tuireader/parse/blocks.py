@@ -117,6 +117,18 @@ class RunningHeads:
         return bool(self.shapes) and _DIGITS.sub("#", stripped) in self.shapes
 
 
+#: The visible form of a form feed (see tuireader.text): a page break in text from PDF pages.
+_FORM_FEED = "\u240c"
+
+
+def _bare(line: str) -> str:
+    """A line without its surrounding spaces and a page break's form feed before it."""
+    stripped = line.strip()
+    if stripped.startswith(_FORM_FEED):
+        stripped = stripped.lstrip(_FORM_FEED).strip()
+    return stripped
+
+
 def _head_like(stripped: str) -> bool:
     return (
         stripped[-1] not in '.?!:;,)"”’'
@@ -126,7 +138,7 @@ def _head_like(stripped: str) -> bool:
     )
 
 
-def running_heads(lines: list[str]) -> RunningHeads:
+def running_heads(lines: list[str], pages: bool = False) -> RunningHeads:
     """Lines repeated at page breaks: ``O5S1GUO1 Doe - Direct``, ``Cite as 28 Dec. 437``.
 
     A candidate is short, has letters, does not end a sentence and is no speaker label (a
@@ -134,7 +146,9 @@ def running_heads(lines: list[str]) -> RunningHeads:
     starts a paragraph at least ``_RUNNING`` times, or when lines that differ only in their
     numbers recur as often and one of them cuts a sentence in two (a page break inside a
     paragraph; a chapter heading never does). Page numbers (``437``, ``Page 2 of 21``) are
-    dropped when there are at least as many.
+    dropped when there are at least as many. With ``pages`` (the text has form feeds), a
+    form feed starts a page: the line after it comes first on a page, the line before it
+    last.
     """
     exact: Counter[str] = Counter()
     shapes: Counter[str] = Counter()
@@ -142,14 +156,24 @@ def running_heads(lines: list[str]) -> RunningHeads:
     numbers = 0
     previous = ""
     previous_blank = True
-    for line in lines:
+    page_end = False
+    for index, line in enumerate(lines):
         stripped = line.strip()
+        if stripped[:1] == _FORM_FEED:
+            stripped = stripped.lstrip(_FORM_FEED).strip()
+            previous_blank = True  # first on its page
         if not stripped:
             previous_blank = True
             continue
+        if pages:
+            # Last on its page: a footer, even one that looks like a name on its own line.
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            page_end = following.lstrip()[:1] == _FORM_FEED
         if len(stripped) <= _RUNNING_LONGEST:
             if _PAGE_NUMBER.fullmatch(stripped):
                 numbers += 1
+            elif page_end and any(ch.isalpha() for ch in stripped):
+                exact[stripped] += 1
             elif (previous_blank or _DIGITS.search(stripped)) and _head_like(stripped):
                 if previous_blank:
                     exact[stripped] += 1
@@ -168,22 +192,109 @@ def running_heads(lines: list[str]) -> RunningHeads:
     )
 
 
+#: A court reporter's line number in the margin: `` 8   as the government points out``.
+_MARGIN = re.compile(r"[ \t]{0,4}(\d{1,2})(?=[ \t]|$)")
+_SPACES = re.compile(r"[ \t]{2,}")
+#: How many text lines are looked at to decide whether the pages number their lines.
+_MARGIN_SAMPLE = 200
+#: A numbered line's text this much deeper than the usual starts a paragraph.
+_MARGIN_INDENT = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Margin:
+    """Lines numbered in the margin (a transcript taken from PDF pages, ``pdftotext
+    -layout``): each numbered line's text without its number, and where paragraphs start
+    (a deeper indent: the pages are often double-spaced, so blank lines say nothing)."""
+
+    texts: dict[int, str]  # index of a numbered line -> its text
+    starts: frozenset[int]  # indexes of numbered lines that start a paragraph
+
+
+def margin_numbers(lines: list[str]) -> Margin | None:
+    """The numbered lines, when most text lines are numbered and the numbers count up by
+    one, starting again at 1 on each page; None otherwise (decided from the first lines)."""
+    seen = numbered = in_order = previous = 0
+    for line in lines:
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > _MARGIN_SAMPLE:
+            break
+        match = _MARGIN.match(line)
+        if match is not None:
+            number = int(match.group(1))
+            numbered += 1
+            in_order += number in (previous + 1, 1)
+            previous = number
+    if seen < 20 or numbered * 3 < seen * 2 or in_order * 10 < numbered * 9:
+        return None
+    texts: dict[int, str] = {}
+    indents: dict[int, int] = {}
+    for index, line in enumerate(lines):
+        match = _MARGIN.match(line)
+        if match is None:
+            continue
+        rest = line[match.end() :]
+        texts[index] = _SPACES.sub(" ", rest.strip())  # the layout's runs of spaces
+        if rest.strip():
+            indents[index] = len(rest) - len(rest.lstrip(" \t"))
+    if not indents:
+        return None
+    # The text's left edge: the least indent that a twentieth of the lines have.
+    widths = Counter(indents.values())
+    edge = min(width for width, count in widths.items() if count * 20 >= len(indents))
+    starts = {i for i, width in indents.items() if width >= edge + _MARGIN_INDENT}
+    return Margin(texts, frozenset(starts))
+
+
+def unwrapped_groups(lines: list[str]) -> list[tuple[int, int]] | None:
+    """For a paragraph that is not hard-wrapped (a line too long for that: text taken from
+    PDF pages, a speech-to-text transcript), the lines that make one paragraph each,
+    ``[first, last)``: every line, except where a long line stops mid-sentence and the next
+    goes on with it. None for a hard-wrapped paragraph."""
+    if len(lines) < 2 or max(len(line) for line in lines[:-1]) <= _UNWRAPPED:
+        return None
+    groups: list[tuple[int, int]] = []
+    first = 0
+    for offset, line in enumerate(lines):
+        tail = line.rstrip()
+        goes_on = len(tail) > 100 and tail[-1:] not in _SENTENCE_END
+        if offset == len(lines) - 1 or not goes_on:
+            groups.append((first, offset + 1))
+            first = offset + 1
+    return groups
+
+
+_SOFT_HYPHEN = "\u00ad"
+
+
 def make_block(lines: list[str], first_line: int, blanks: int) -> Block:
     if len(lines) == 1:  # most paragraphs of most documents: the fast way
         return Block(lines[0].strip(), lines[0], first_line, blanks)
     parts: list[str] = []
     starts: list[int] = []
     size = 0
+    joined = True  # no space before the next line (a word hyphenated across lines)
     for part in lines:
         stripped = part.strip()
         if not stripped:
             continue
-        if parts:
+        if parts and not joined:
+            parts.append(" ")
             size += 1
         starts.append(size)
+        joined = False
+        if stripped[-1] == _SOFT_HYPHEN:
+            # A line of a PDF page ending in a soft hyphen: a word goes on on the next line
+            # ("adminis-" "trative"), or, after a hyphen, a dash was split ("as -" "- as").
+            if stripped[-2:-1] == "-":
+                stripped = stripped[:-1] + "-"
+            elif stripped[-2:-1].isalpha():
+                stripped, joined = stripped[:-1], True
         parts.append(stripped)
         size += len(stripped)
-    return Block(" ".join(parts), "\n".join(lines), first_line, blanks, starts=tuple(starts))
+    return Block("".join(parts), "\n".join(lines), first_line, blanks, starts=tuple(starts))
 
 
 def split_blocks(
@@ -206,35 +317,47 @@ def split_blocks(
     blanks_before_pending = 0
     # split("\n"), not splitlines(): U+2028 and friends are text, not line ends.
     lines = split_lines(text)
-    indent = paragraph_indent(lines)
-    heads = running_heads(lines)
+    margin = margin_numbers(lines)
+    indent = paragraph_indent(lines) if margin is None else None
+    heads = running_heads(lines, _FORM_FEED in text)
 
     def flush() -> None:
         nonlocal pending
         if not pending:
             return
-        if len(pending) > 1 and max(len(line) for line in pending[:-1]) > _UNWRAPPED:
-            # Not hard-wrapped: one paragraph per line (text taken from PDF pages), except
-            # where a long line stops mid-sentence and the next goes on with it.
-            first = 0
-            for offset, line in enumerate(pending):
-                tail = line.rstrip()
-                goes_on = len(tail) > 100 and tail[-1:] not in _SENTENCE_END
-                if offset == len(pending) - 1 or not goes_on:
-                    blanks_here = blanks_before_pending if first == 0 else 0
-                    part = pending[first : offset + 1]
-                    blocks.append(make_block(part, start + first, blanks_here))
-                    first = offset + 1
-        else:
+        groups = unwrapped_groups(pending)
+        if groups is None:
             blocks.append(make_block(pending, start, blanks_before_pending))
+        else:
+            for first, last in groups:
+                blanks_here = blanks_before_pending if first == 0 else 0
+                blocks.append(make_block(pending[first:last], start + first, blanks_here))
         pending = []
 
     for number, line in enumerate(lines, start=first_line):
+        if margin is not None:
+            index = number - first_line
+            numbered = margin.texts.get(index)
+            if numbered is not None:
+                if not numbered:
+                    # An empty numbered line: a blank line of the page.
+                    dropped.append(DroppedLine(number, line, "line number"))
+                    continue
+                if index in margin.starts:
+                    flush()
+                if not pending:
+                    start = number
+                    blanks_before_pending = blanks
+                    blanks = 0
+                pending.append(numbered)
+                continue
+            if not line.strip():
+                continue  # double-spaced pages: a blank line ends nothing
         if not line.strip():
             flush()
             blanks += 1
             continue
-        if heads and heads.match(line.strip()):
+        if heads and heads.match(_bare(line)):
             # Dropped where it stands: a page break inside a paragraph does not end it.
             dropped.append(DroppedLine(number, line, "running header"))
             continue

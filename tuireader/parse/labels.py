@@ -33,6 +33,7 @@ class Form(Enum):
     STOP = "stop"  # Name. text (printed records)
     QA = "qa"  # Q / A / Q. / Q.1.
     NAME_LINE = "name-line"  # a name alone on its line (the turn follows)
+    BOLD = "bold"  # **Name** text: a name in bold and no colon
 
 
 class Role(Enum):
@@ -68,6 +69,9 @@ _TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _LEAD_TIME = re.compile(rf"(?:\\?\[{_TIME}\\?\]|\({_TIME}\)|{_TIME}(?={_SPACE}))[ \t\u00a0]*")
 _TRAIL_TIME = re.compile(rf"[ \t\u00a0]*(?:\\?\[{_TIME}\\?\]|\({_TIME}\)|{_TIME})[ \t\u00a0]*")
 _BOLD = re.compile(r"(\*\*|__)")
+#: A question's number in front of its label: ``12. Q. Who made the world?`` (a catechism,
+#: an examination numbered by question).
+_QUESTION_NUMBER = re.compile(r"\d{1,4}\.[ \t\u00a0]+(?=[QA](?:[.:]|[ \t\u00a0]{2}|\t))")
 # Q / A: a tab, several spaces or a no-break space after the letter; or Q. / A. / Q.1.a. / A5.-7.
 _QA = re.compile(
     r"(?P<r>[QA])(?:(?P<n>\.?\d{1,3}(?:\.(?:\d{1,3}|[a-z]))*(?:\.?-(?:\d{1,3}|[a-z]))?)\.?"
@@ -88,7 +92,7 @@ _TIMED_NAME = re.compile(
     rf"(?P<label>{_CAPWORD}(?: {_CAPWORD}){{0,3}})[ \t\u00a0]*"
     rf"(?P<t>\({_TIME}\)|\\?\[{_TIME}\\?\])[ \t\u00a0]+(?=\S)"
 )
-_HONORIFICS = (
+HONORIFICS = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Sen|Senator|Rep|Representative|Chairman|Chairwoman|Chair|Secretary"
     "|Governor|Gov|General|Gen|Admiral|Adm|Ambassador|Judge|Justice|Professor|Prof|Rev|Father"
     "|Commissioner|Mayor|Director|Delegate|Dean|Speaker|President|Minister|Colonel|Col"
@@ -97,13 +101,13 @@ _NAME = r"(?:Mc|Mac|O['’]|D['’])?[^\W\d_][\w'’\-]*"
 _CAPNAME = r"[^\W\d_a-z][\w'’\-]*"
 _STOP = re.compile(
     rf"(?P<label>The(?: {_CAPNAME}){{1,2}}"
-    rf"|(?:{_HONORIFICS})\.?(?: {_CAPNAME}){{1,3}}(?: of(?: {_CAPNAME}){{1,3}})?"
-    r"|[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’.\-]+){0,4}"
+    rf"|(?:{HONORIFICS})\.?(?: {_CAPNAME}){{1,3}}(?: of(?: {_CAPNAME}){{1,3}})?"
+    r"|[A-Z][A-Z'’\-]+\.?(?: [A-Z][A-Z'’.\-]+){0,4}"
     rf"|(?P<plain>{_CAPNAME}(?: {_CAPNAME}){{1,4}}))"
     r"\.(?:[ \t\u00a0]+\.(?=[ \t\u00a0]))?"  # "NAME. . text": a stray full stop, as printed
     r"(?P<presiding>[ \t\u00a0]+\[[a-z ]{3,20}\])?[ \t\u00a0]+(?=\S)"
 )
-_BARE_HONORIFICS = frozenset(h.lower() for h in _HONORIFICS.split("|"))
+_BARE_HONORIFICS = frozenset(h.lower() for h in HONORIFICS.split("|"))
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 
@@ -112,10 +116,14 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
+_WORD_STOP = re.compile(r"\.(?= )")
+
+
 @lru_cache(maxsize=4096)
 def make_key(label: str) -> str:
-    """The name of a speaker across the document: ``Jane DOE`` = ``Jane Doe``."""
-    return squash(_PAREN.sub("", label)).casefold().rstrip(".")
+    """The name of a speaker across the document: ``Jane DOE`` = ``Jane Doe``, ``Mr. Doe`` =
+    ``Mr Doe`` (and the misprint ``THE. PRESIDENT`` = ``The President``)."""
+    return _WORD_STOP.sub("", squash(_PAREN.sub("", label)).casefold()).rstrip(".")
 
 
 def role_of(key: str) -> Role | None:
@@ -139,6 +147,10 @@ def _word_ok(word: str, position: int, count: int) -> bool | None:
     return word[0].isupper()
 
 
+#: The longest label, in words: "President and Chairman of the Board of Country Bank Jane Doe".
+_LABEL_WORDS = 12
+
+
 @lru_cache(maxsize=4096)
 def label_strength(label: str) -> int:
     """0: not a speaker label; 1: a single word that must recur; 2: a speaker label."""
@@ -149,7 +161,7 @@ def label_strength(label: str) -> int:
     if "," in bare or not bare:
         return 0
     words = bare.split()
-    if not 1 <= len(words) <= 9:
+    if not 1 <= len(words) <= _LABEL_WORDS:
         return 0
     if words[0].lower().strip(".") in NOT_SPEAKERS_FIRST:
         return 0
@@ -191,17 +203,21 @@ _HEAD = 200
 _NAME_LINE_LONGEST = 60
 
 
-def find_label(line: str, length: int | None = None) -> Label | None:
+def find_label(
+    line: str, length: int | None = None, strong: tuple[int, int] | None = None
+) -> Label | None:
     """The label at the start of ``line`` (a line of plain text), if it has one's shape.
 
-    ``line`` may be just the start of a longer line whose ``length`` is given.
+    ``line`` may be just the start of a longer line whose ``length`` is given. ``strong`` is
+    where bold text starts and ends in the line, for a Markdown line whose marks are gone.
     """
     whole = len(line) if length is None else length
     if len(line) > _HEAD:
         line = line[:_HEAD]  # a label is near the start; the cost must not grow with lines
     first = line[:1]
     if (
-        first.isalpha()
+        strong is None
+        and first.isalpha()
         and first not in _QA_LETTERS
         and whole > _NAME_LINE_LONGEST
         and line.find(":", 0, _COLON_LONGEST) < 0
@@ -218,7 +234,17 @@ def find_label(line: str, length: int | None = None) -> Label | None:
         pos = lead.end()
     bold = _BOLD.match(line, pos)
     start = bold.end() if bold else pos
+    number = _QUESTION_NUMBER.match(line, start) if line[start : start + 1].isdigit() else None
+    if number is not None:
+        found = _qa(line, number.end(), stamp)
+        if found is not None:
+            written = f"{line[start : number.end()].strip()} {found.speaker}"
+            return Label(written, found.key, found.form, 2, found.end, found.alone)
     found = _qa(line, start, stamp) if line[start : start + 1] in _QA_LETTERS else None
+    if found is None:
+        bold_end = _bold_end(line, start, bold, strong)
+        if bold_end is not None:
+            return _bold_name(line, start, bold_end, stamp)
     if found is not None and found.speaker[1:2].isdigit():
         # "Q14 Chair: ..." (committee evidence numbers each question): the member asks.
         named = _colon(line, found.end, "")
@@ -238,6 +264,46 @@ def find_label(line: str, length: int | None = None) -> Label | None:
     if whole - start > _NAME_LINE_LONGEST:
         return None
     return _name_line(line, start, stamp)
+
+
+#: A name in bold is short.
+_BOLD_LONGEST = 60
+
+
+def _bold_end(
+    line: str, start: int, mark: re.Match[str] | None, strong: tuple[int, int] | None
+) -> int | None:
+    """Where a bold name that starts at ``start`` ends, if the line goes on after it without
+    a colon (``**Jane Doe** Thank you``); None for anything else."""
+    if strong is not None:
+        if strong[0] != start:
+            return None
+        end = strong[1]
+        after = end
+    elif mark is not None:
+        end = line.find(mark.group(0), start, start + _BOLD_LONGEST)
+        if end < 0:
+            return None
+        after = end + len(mark.group(0))
+    else:
+        return None
+    if not start < end <= start + _BOLD_LONGEST or ":" in line[start:end]:
+        return None
+    if line[after : after + 1] not in (" ", "\t", "\u00a0"):
+        return None
+    rest = line[after:].lstrip(" \t\u00a0")
+    if not rest or rest[0] == ":":
+        return None  # alone on its line (a name line), or "**Jane Doe**: text"
+    return end
+
+
+def _bold_name(line: str, start: int, end: int, stamp: str) -> Label | None:
+    name = _clean(line[start:end])
+    if not 1 <= len(name.split()) <= 6 or label_strength(name) == 0:
+        return None
+    after, trail = _rest_start(line, end)
+    speaker = _with_stamp(name, stamp or trail)
+    return Label(speaker, make_key(name), Form.BOLD, label_strength(name), after, False)
 
 
 def _stop_near(line: str, start: int) -> bool:

@@ -10,11 +10,14 @@ Imported only for Markdown documents: markdown-it costs start-up time plain text
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from html import unescape
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from tuireader.model import BlockKind, DroppedLine, Span, SpanStyle
-from tuireader.parse.blocks import Block, SplitText
+from tuireader.parse.blocks import Block, SplitText, unwrapped_groups
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -74,6 +77,20 @@ def _inline(token: Token) -> tuple[str, tuple[Span, ...], tuple[int, ...]]:
     return text, tuple(spans), tuple(starts)
 
 
+_HTML_HEADING = re.compile(r"\s*<h([1-6])\b[^>]*>(.*?)</h\1>\s*", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def html_heading(html: str) -> tuple[int, str] | None:
+    """A block of HTML that is one heading (``<h3 id="x"><a href="#x">Why?</a></h3>``, as
+    Markdown pages often write them): its level and its text, tags and entities gone."""
+    match = _HTML_HEADING.fullmatch(html)
+    if match is None:
+        return None
+    text = " ".join(unescape(_TAG.sub(" ", match.group(2))).split())
+    return (int(match.group(1)), text) if text else None
+
+
 def split_markdown(
     text: str,
     is_leftover: Callable[[str], bool],
@@ -118,8 +135,36 @@ def split_markdown(
         spans: tuple[Span, ...] = (),
         starts: tuple[int, ...] = (0,),
     ) -> None:
-        nonlocal comments_start
         begin, end = token_map if token_map else (start_line, start_line + 1)
+        if kind is BlockKind.PARAGRAPH and len(starts) > 1 and end - begin == len(starts):
+            bounds = [*starts, len(block_text) + 1]
+            source = [block_text[a : b - 1] for a, b in pairwise(bounds)]
+            groups = unwrapped_groups(source)
+            if groups is not None:
+                # Not hard-wrapped (a speech-to-text transcript): a paragraph per line.
+                for first, last in groups:
+                    cut, until = starts[first], bounds[last] - 1
+                    part = tuple(
+                        Span(max(x.start, cut) - cut, min(x.end, until) - cut, x.style, x.target)
+                        for x in spans
+                        if x.end > cut and x.start < until
+                    )
+                    moved = tuple(a - cut for a in starts[first:last])
+                    place = [begin + first, begin + last]
+                    one(block_text[cut:until], kind, level, place, part, moved)
+                return
+        one(block_text, kind, level, [begin, end], spans, starts)
+
+    def one(
+        block_text: str,
+        kind: BlockKind,
+        level: int,
+        token_map: list[int],
+        spans: tuple[Span, ...],
+        starts: tuple[int, ...],
+    ) -> None:
+        nonlocal comments_start
+        begin, end = token_map
         if widget_line is not None and comments_start is None and begin > widget_line:
             comments_start = len(blocks)
         raw = "\n".join(lines[begin:end])
@@ -180,6 +225,10 @@ def split_markdown(
             begin = token.map[0] if token.map else 0
             add(lines[begin].strip(), BlockKind.RULE, 0, token.map)
         elif kind == "html_block" and token.content.strip():
+            heading = html_heading(token.content)
+            if heading is not None and not quote:
+                add(heading[1], BlockKind.HEADING, heading[0], token.map)
+                continue
             add(
                 token.content.strip(),
                 BlockKind.QUOTE if quote else BlockKind.PARAGRAPH,

@@ -16,15 +16,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from tuireader.model import Passage, Section, SectionKind, passage_id
-from tuireader.parse.roles import Roles, SpokenTurn
+from tuireader.parse.roles import LONG_OPENING, Roles, SpokenTurn
 from tuireader.parse.turns import Turn
 from tuireader.titles import short_title
 
 #: An asker's turn this long that asks nothing, before any question, is a statement.
-STATEMENT_WORDS = 150
+STATEMENT_WORDS = LONG_OPENING
 #: An exchange ends at the first turn past either limit.
 EXCHANGE_TURNS = 12
 EXCHANGE_CHARS = 8_000
@@ -71,46 +72,94 @@ def unlabelled_answers(turns: list[Turn], askers: frozenset[str]) -> list[Turn]:
     return out
 
 
-def question_starts(roles: Roles, spoken: list[SpokenTurn]) -> list[int]:
-    """Indexes into ``spoken`` of the turns that open a question."""
-    ask, answer, other = 1, 2, 0
-    kinds: list[int] = []
-    opening = True  # before the first question, a long asker's turn that asks nothing
-    for index, turn in enumerate(spoken):
-        if index in roles.floor or (opening and index in roles.introduces):
-            kinds.append(other)
-        elif (
-            turn.key in roles.askers
-            and opening
-            and turn.words >= STATEMENT_WORDS
-            and (not turn.asks)
-        ):
-            kinds.append(other)  # is an opening statement (a chair's, a host's)
-        elif turn.key in roles.askers:
-            opening = False
-            kinds.append(ask)
-        elif turn.key in roles.answerers:
-            kinds.append(answer)
-        else:
-            kinds.append(other)
+def _kind(roles: Roles, index: int, turn: SpokenTurn, opening: bool) -> int:
+    """What a turn is for the questions: it asks, it answers, or neither."""
+    if index in roles.floor or (
+        opening and (index in roles.introduces or index in roles.greets)
+    ):
+        return _OTHER
+    if turn.key in roles.askers:
+        if opening and turn.words >= STATEMENT_WORDS and not turn.asks:
+            return _OTHER  # an opening statement (a chair's, a host's)
+        return _ASK
+    if turn.key in roles.answerers:
+        return _ANSWER
+    return _OTHER
+
+
+_ASK, _ANSWER, _OTHER = 1, 2, 0
+
+
+def _starts(kinds: list[int], spoken: list[SpokenTurn]) -> list[int]:
     answered = [False] * len(spoken)
-    following = other
+    following = _OTHER
     for index in range(len(spoken) - 1, -1, -1):
-        if kinds[index] == ask:
-            answered[index] = following == answer
-            following = ask
-        elif kinds[index] == answer:
-            following = answer
+        if kinds[index] == _ASK:
+            answered[index] = following == _ANSWER
+            following = _ASK
+        elif kinds[index] == _ANSWER:
+            following = _ANSWER
     starts: list[int] = []
     run: int | None = None
     for index, kind in enumerate(kinds):
-        if kind == ask:
+        if kind == _ASK:
             if run is None or spoken[run].key != spoken[index].key:
                 run = index  # another asker's unanswered turn stays where it is
             if answered[index]:
                 starts.append(run)
                 run = None
     return starts
+
+
+def question_starts(roles: Roles, spoken: list[SpokenTurn]) -> list[int]:
+    """Indexes into ``spoken`` of the turns that open a question.
+
+    Before the first question (an asker's turn that is answered), introductions, greetings
+    back and a long asker's turn that asks nothing are no questions; an asker's unanswered
+    greeting before it ("Good afternoon, my Lady.") does not end that opening.
+    """
+    kinds: list[int] = []
+    opening = True
+    for index, turn in enumerate(spoken):
+        kind = _kind(roles, index, turn, opening)
+        kinds.append(kind)
+        if opening and kind == _ASK:
+            # The first question if the next turn that counts answers it.
+            after = index + 1
+            while after < len(spoken) and _kind(roles, after, spoken[after], True) == _OTHER:
+                after += 1
+            opening = not (
+                after < len(spoken) and _kind(roles, after, spoken[after], True) == _ANSWER
+            )
+    for index in range(len(spoken) - 2):
+        if kinds[index] == _ASK and kinds[index + 1] == _ANSWER and _restarted(spoken, index):
+            kinds[index + 1] = _OTHER
+    return _starts(kinds, spoken)
+
+
+#: A question cut off this short, an apology this short.
+_CUT_WORDS = 12
+_APOLOGY_WORDS = 6
+_WORDS = re.compile(r"[\w’']+")
+_CUT = re.compile(r"(?:—|–|--|-)\s*(?:\([^()]*\)\s*(?:—|–|--|-)?\s*)?$")
+_APOLOGY = re.compile(
+    r"(?:(?:oh,? )?(?:i['’]m |i am )?sorry|excuse me|pardon(?: me)?|(?:please,? )?go on)\b",
+    re.IGNORECASE,
+)
+
+
+def _restarted(spoken: list[SpokenTurn], index: int) -> bool:
+    """An asker cut off ("I want you to — (applause) —"), an apology ("I'm sorry."), and
+    the asker starting over with the same words: the apology answers nothing."""
+    cut, reply, again = spoken[index], spoken[index + 1], spoken[index + 2]
+    if again.key != cut.key or reply.key == cut.key:
+        return False
+    if cut.words > _CUT_WORDS or reply.words > _APOLOGY_WORDS or reply.asks:
+        return False
+    if _CUT.search(cut.text) is None or _APOLOGY.match(reply.text) is None:
+        return False
+    said = _WORDS.findall(cut.text.lower())[:3]
+    return len(said) >= 2 and _WORDS.findall(again.head.lower())[: len(said)] == said
 
 
 def _speaker_title(turn: Turn) -> str:
@@ -130,6 +179,10 @@ def qa_sections(turns: list[Turn], roles: Roles, spoken: list[SpokenTurn]) -> li
         if turn.start < first_question
         and index not in roles.floor
         and index not in roles.introduces
+        and index not in roles.greets
+        # An asker's short remark before the questions is procedure ("Good afternoon, my
+        # Lady."); only a long one (a chair's opening) is a statement.
+        and (turn.key not in roles.askers or turn.words >= STATEMENT_WORDS)
     }
     sections: list[Section] = []
     intro: list[Turn] = []

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from tuireader.model import BlockKind, Span
+from tuireader.model import BlockKind, Span, SpanStyle
 from tuireader.parse.blocks import Block
 from tuireader.parse.labels import Form, Label, Role, find_label
 
@@ -65,15 +65,37 @@ def _line_head(block: Block, index: int, size: int = 240) -> tuple[str, int]:
     return block.text[start : min(end, start + size)], end - start
 
 
+#: A bold name starts this close to its line's start (after a timestamp).
+_STRONG_LEAD = 24
+
+
+def _strong_starts(block: Block) -> dict[int, tuple[int, int]]:
+    """Bold text near the start of each line of a Markdown block: line -> (start, end) in
+    the line (a ``**Jane Doe** Thank you`` label has lost its marks)."""
+    found: dict[int, tuple[int, int]] = {}
+    strong = [s for s in block.spans if s.style is SpanStyle.STRONG]
+    if not strong:
+        return found
+    line = 0
+    for span in strong:
+        while line + 1 < len(block.starts) and block.starts[line + 1] <= span.start:
+            line += 1
+        offset = span.start - block.starts[line]
+        if offset <= _STRONG_LEAD and line not in found:
+            found[line] = (offset, span.end - block.starts[line])
+    return found
+
+
 def _candidates(blocks: list[Block]) -> list[_Found]:
     found: list[_Found] = []
     for number, block in enumerate(blocks):
         if block.kind is not BlockKind.PARAGRAPH:
             continue
         previous_label = False
+        strong = _strong_starts(block) if block.spans else {}
         for index in range(len(block.starts)):
             head, length = _line_head(block, index)
-            label = find_label(head, length)
+            label = find_label(head, length, strong.get(index))
             if label is None:
                 previous_label = False
                 continue
@@ -130,6 +152,12 @@ def accepted_speakers(
     counts: Counter[str] = Counter(f.label.key for f in found)
     recurring = {key for key, count in counts.items() if count >= 2}
     aliases = _aliases(set(counts) - recurring, recurring)
+    # A long form used a few times ("President of Country Jane Doe" for the speech and the
+    # first answer) is the short form used more often after it ("Jane Doe").
+    longer = {k for k in recurring if " " in k}
+    for key, short in _aliases(longer, recurring).items():
+        if counts[short] > counts[key]:
+            aliases[key] = short
     by_form: dict[Form, Counter[str]] = {form: Counter() for form in Form}
     for f in found:
         by_form[f.label.form][aliases.get(f.label.key, f.label.key)] += 1
@@ -137,7 +165,20 @@ def accepted_speakers(
     colon_recurring = [k for k, c in by_form[Form.COLON].items() if c >= 2]
     colon_turns = sum(by_form[Form.COLON][k] for k in colon_recurring)
     transcript = role_words or (len(colon_recurring) >= 1 and colon_turns >= 2)
-    stop_forms = sum(1 for c in by_form[Form.STOP].values() if c >= 2) >= 2
+    # Full-stop labels where two speakers are so labelled, or one is and another speaker
+    # recurs in another form ("THE PRESIDENT." answering "Q."): not "SUBSTANCE." in prose.
+    stop_recurring = sum(1 for c in by_form[Form.STOP].values() if c >= 2)
+    others_recur = any(
+        c >= 2 for form in (Form.COLON, Form.QA, Form.BOLD) for c in by_form[form].values()
+    )
+    stop_forms = stop_recurring >= 2 or (stop_recurring == 1 and others_recur)
+    speakers = {k for form in (Form.COLON, Form.BOLD) for k, c in by_form[form].items() if c >= 2}
+    # Names in bold with no colon: a podcast's "**Jane Doe** Thank you" turns, where two
+    # speakers at least are so named more than once (bold words open paragraphs too).
+    bold_forms = sum(1 for c in by_form[Form.BOLD].values() if c >= 2) >= 2
+    if bold_forms:
+        bold_recurring = [k for k, c in by_form[Form.BOLD].items() if c >= 2]
+        transcript = transcript or len(bold_recurring) + len(colon_recurring) >= 2
     # Names alone on their lines, where the document does not label its turns otherwise (a
     # title line "CRITO" above a dialogue of "CRITO:" turns is a title).
     name_lines = (
@@ -165,8 +206,12 @@ def accepted_speakers(
         elif label.form is Form.STOP:
             # Once only: a name of two words or more ("Mr. Doe.", "JANE DOE.", not "SUBSTANCE.")
             ok = stop_forms and (total >= 2 or key in families or " " in key)
+            # A full stop for a colon, once ("MR. DOE.  Sure." among "MR. DOE:" turns).
+            ok = ok or (f.line == 0 and key in speakers)
         elif label.form is Form.NAME_LINE:
             ok = name_lines
+        elif label.form is Form.BOLD and not bold_forms:
+            ok = False
         elif total >= 2 or label.role is not None or key in families:
             ok = True
         else:
