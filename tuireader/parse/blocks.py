@@ -276,7 +276,8 @@ def make_block(lines: list[str], first_line: int, blanks: int) -> Block:
     starts: list[int] = []
     size = 0
     joined = True  # no space before the next line (a word hyphenated across lines)
-    for part in lines:
+    last = max(i for i, part in enumerate(lines) if part.strip())
+    for number, part in enumerate(lines):
         stripped = part.strip()
         if not stripped:
             continue
@@ -285,9 +286,9 @@ def make_block(lines: list[str], first_line: int, blanks: int) -> Block:
             size += 1
         starts.append(size)
         joined = False
-        if stripped[-1] == _SOFT_HYPHEN:
+        if stripped[-1] == _SOFT_HYPHEN and number < last:
             # A line of a PDF page ending in a soft hyphen: a word goes on on the next line
-            # ("adminis-" "trative"), or, after a hyphen, a dash was split ("as -" "- as").
+            # ("adminis\xad" "trative"), or pdftotext wrote a dash as "-\xad" ("as -\xad").
             if stripped[-2:-1] == "-":
                 stripped = stripped[:-1] + "-"
             elif stripped[-2:-1].isalpha():
