@@ -2,7 +2,8 @@
 
 ``tuireader sections [FILE] [--json]``   the structure of a document
 ``tuireader show SECTION_ID [FILE]``     one section as plain wrapped text
-``tuireader search QUERY [FILE]``        hits with their section ids and context (exit 1: none)
+``tuireader search QUERY [FILE]``        hits with their section ids and context (exit 1: none);
+                                        ``--notes --all``: the notes of every document
 ``tuireader notes|bookmarks …``          the notes store (see :mod:`tuireader.cli_notes`)
 ``tuireader config path|show|init|check`` the settings file (see :mod:`tuireader.cli_config`)
 
@@ -204,6 +205,12 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     if not args.query.strip():
         raise UserError("Give something to search for (a word, or a pattern with --regex).")
+    if args.notes:
+        args.scope = Scope.NOTES.value
+    if args.all:  # the notes of every document, from the notes files alone
+        from tuireader.cli_library import search_all
+
+        return search_all(args)
     opened = _open(args.file)
     document = opened.document
     notes = notes_for(document, opened.path, args)  # says so if they come from a backup
@@ -342,6 +349,10 @@ def _command_parser() -> argparse.ArgumentParser:
         "--scope",
         default="everything",
         choices=["everything", "questions", "answers", "comments", "speech", "notes", "bookmarks"],
+    )
+    search.add_argument("--notes", action="store_true", help="search your notes only")
+    search.add_argument(
+        "--all", action="store_true", help="with --notes: the notes of every document"
     )
     search.set_defaults(handler=cmd_search)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tuireader.errors import UserError
-from tuireader.intake import open_source
+from tuireader.library import open_for_reading
 from tuireader.model import Document
 
 if TYPE_CHECKING:
@@ -44,9 +44,9 @@ def reader_app(
     file's rest is parsed in a thread (the command passes gc_tuning's)."""
     data_dir = Path(args.data_dir) if args.data_dir else None
     config: LoadedSettings | None = getattr(args, "settings", None)
-    # Standard input is read once, an address fetched once: the notes find a document
-    # by its text's fingerprint, else by its path or address.
-    opened = open_source(args.file, preview=True)
+    # FILE, else the document read last. Standard input is read once, an address fetched
+    # once: the notes find a document by its text's fingerprint, else by its path or address.
+    opened = open_for_reading(args.file, data_dir)
     document, path, whole_text = opened.document, opened.path, opened.whole
 
     from tuireader.store import DocumentNotes, NotesStore

@@ -1,11 +1,19 @@
-"""Notes and bookmarks as plain data, Markdown or YAML: for the CLI and for export."""
+"""Notes and bookmarks as plain data, JSON, Markdown or YAML: for the CLI and for export.
+
+The Markdown export is made to be edited and imported again (:mod:`tuireader.notes_markdown`
+writes and reads it); JSON and YAML are for other programs.
+"""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from tuireader.model import Document
+from tuireader.notes_markdown import to_markdown
 from tuireader.store import DocumentNotes, Item, Kind
+from tuireader.store.schema import now
+
+__all__ = ["export_data", "item_dict", "to_json", "to_markdown", "to_yaml"]
 
 
 def item_dict(item: Item) -> dict[str, Any]:
@@ -28,40 +36,25 @@ def item_dict(item: Item) -> dict[str, Any]:
     return data
 
 
-def _section_heading(document: Document, section_id: str | None) -> str:
-    if section_id is None:
-        return "Orphaned (their passage is no longer in the document)"
-    section = document.section(section_id)
-    return section.title if section is not None else section_id
-
-
-def _quote(text: str) -> str:
-    return "\n".join(f"> {line}" if line else ">" for line in text.split("\n"))
-
-
-def to_markdown(notes: DocumentNotes) -> str:
-    """All notes and bookmarks grouped by section, each under the passage it quotes."""
+def export_data(notes: DocumentNotes) -> dict[str, Any]:
+    """The document, when this was exported, its notes and its bookmarks (``--format
+    json``): each note and bookmark as ``notes list --json`` shows it."""
     document = notes.document
-    out = [f"# Notes on {document.title}", ""]
-    items = notes.notes()
-    if not items:
-        out += ["No notes yet.", ""]
-    current: object = object()
-    for item in items:
-        if item.section != current:
-            current = item.section
-            out += [f"## {_section_heading(document, item.section)}", ""]
-        out += [_quote(item.record.anchor.exact), "", item.record.body, ""]
-        status = "" if item.status.value == "anchored" else f" · {item.status.value}"
-        out += [f"*{item.target} · {item.record.updated[:16].replace('T', ' ')}{status}*", ""]
-    marks = notes.bookmarks()
-    if marks:
-        out += ["## Bookmarks", ""]
-        for item in marks:
-            heading = _section_heading(document, item.section)
-            out.append(f"- {item.target} ({heading}): {item.record.anchor.exact[:80]}")
-        out.append("")
-    return "\n".join(out)
+    return {
+        "document": {
+            "title": document.title,
+            "path": notes.source,
+            "fingerprint": document.fingerprint,
+        },
+        "exported": now(),
+        "notes": [item_dict(i) for i in notes.notes()],
+        "bookmarks": [item_dict(i) for i in notes.bookmarks()],
+    }
+
+
+def to_json(notes: DocumentNotes) -> str:
+    """:func:`export_data` as JSON, every character as it is (for a file or a pipe)."""
+    return json.dumps(export_data(notes), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_yaml(notes: DocumentNotes) -> str:

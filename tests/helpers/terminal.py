@@ -101,6 +101,15 @@ class Terminal:
             return time.perf_counter() - start
         raise AssertionError(f"{needle!r} did not appear; the screen was:\n{self.text()}")
 
+    def wait_until_shown(self, needle: str, timeout: float = 15.0) -> None:
+        """Wait until ``needle`` is on the screen as pyte draws it. For text written in
+        pieces (a notification over other text goes out run by run of cells), which the
+        search of the output in :meth:`wait_for` cannot see whole."""
+        end = time.perf_counter() + timeout
+        while not self.visible(needle):
+            if time.perf_counter() > end or (not self._read(0.05) and self.exited()):
+                raise AssertionError(f"{needle!r} was not shown; the screen was:\n{self.text()}")
+
     def first_frame_with(self, needle: str, timeout: float = 15.0, gap: float = 0.01) -> str:
         """The screen as it was when ``needle`` was first written: the output up to the end
         of that burst of writes (a frame goes out as back-to-back writes), nothing after."""

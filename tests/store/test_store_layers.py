@@ -21,6 +21,7 @@ LAYERS = [
     "index",
     "items",
     "notes",
+    "catalog",
 ]
 
 

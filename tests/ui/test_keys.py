@@ -62,6 +62,7 @@ async def test_docs_keys_md_names_every_binding_with_its_keys(app: ReaderApp) ->
     from tuireader.ui.keys import key_rows
     from tuireader.ui.reader.screen import ReaderScreen
     from tuireader.ui.screens.annotation_list import AnnotationList
+    from tuireader.ui.screens.document_list import DocumentList
     from tuireader.ui.screens.note_editor import NoteEditor
     from tuireader.ui.screens.search_results import SearchResults
     from tuireader.ui.widgets.search_bar import SearchBar, SearchInput
@@ -81,6 +82,7 @@ async def test_docs_keys_md_names_every_binding_with_its_keys(app: ReaderApp) ->
         SearchBar,
         NoteEditor,
         AnnotationList,
+        DocumentList,
     ]
     async with app.run_test(size=(80, 24)):
         for owner in owners:

@@ -22,6 +22,7 @@ from tuireader.ui.app import ReaderApp
 from tuireader.ui.reader.screen import ReaderScreen
 from tuireader.ui.screens.annotation_list import AnnotationList
 from tuireader.ui.screens.confirm import ConfirmScreen
+from tuireader.ui.screens.document_list import DocumentList
 from tuireader.ui.screens.dropped import DroppedLines
 from tuireader.ui.screens.help import HelpScreen
 from tuireader.ui.screens.note_choice import NoteChoice
@@ -38,6 +39,7 @@ OWNERS: dict[str, type[DOMNode]] = {
     for cls in (
         ReaderApp, ReaderScreen, SectionTree, SearchInput, SearchBar, GoToBar, NoteEditor,
         NoteChoice, AnnotationList, SearchResults, HelpScreen, ConfirmScreen, DroppedLines,
+        DocumentList,
     )
 }  # fmt: skip
 FOCUSED: dict[str, type[DOMNode]] = {
@@ -131,6 +133,9 @@ async def test_the_focused_widget_of_each_place_is_the_one_named(
         app.reader.show_dropped_lines()  # what the palette's entry does
         await pilot.pause()
         now("the lines left out")
+        await pilot.press("escape", "o")
+        await pilot.pause()
+        now("your documents")
     assert len(focused) == len(PLACES) - 1  # the choice of notes needs two notes on a passage
     assert NoteChoice.__name__ in DECLARED and OptionList in FOCUSED.values()
 

@@ -59,6 +59,7 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
         "previous-match": ("comma", "N"),
         "close-tree": ("escape",),
         "end-search": ("escape",),
+        "documents": ("o",),
         "help": ("question_mark",),
         "quit": ("q",),
     },
@@ -81,6 +82,7 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
         "note-save": ("ctrl+s",),
         "note-cancel": ("escape",),
         "note-buttons": ("tab",),
+        "note-own-editor": ("ctrl+e",),
     },
     "NoteChoice": {"choice-open": ("enter",), "choice-close": ("escape",)},
     "AnnotationList": {
@@ -92,6 +94,7 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
     "SearchResults": {"results-open": ("enter",), "results-close": ("escape", "q")},
     "HelpScreen": {"help-close": ("escape", "q", "question_mark")},
     "DroppedLines": {"dropped-close": ("escape", "q")},
+    "DocumentList": {"documents-open": ("enter",), "documents-close": ("escape", "q")},
     "ConfirmScreen": {"confirm-yes": ("y",), "confirm-no": ("n", "escape")},
 }
 
@@ -158,6 +161,8 @@ PLACES = (
           _OPTION_LIST_KEYS),
     Place("the help", ("HelpScreen", "ReaderApp"), "VerticalScroll", _SCROLL_KEYS),
     Place("the lines left out", ("DroppedLines", "ReaderApp"), "OptionList",
+          _OPTION_LIST_KEYS),
+    Place("your documents", ("DocumentList", "ReaderApp"), "OptionList",
           _OPTION_LIST_KEYS),
     Place("a yes-or-no question", ("ConfirmScreen", "ReaderApp"), "Button",
           frozenset({"enter"})),

@@ -42,7 +42,10 @@ __all__ = ["DocumentNotes", "Item", "NotesStore", "SaveResult", "StoreError"]
 class DocumentNotes:
     """The notes, bookmarks, reading position and draft of one document."""
 
-    def __init__(self, store: NotesIndex, document: Document, path: Path | None) -> None:
+    def __init__(
+        self, store: NotesIndex, document: Document, path: Path | None, key: str | None = None
+    ) -> None:
+        """``key``: its notes file (``documents/<key>.yaml``), if known (a listed one)."""
         self.store = store
         self.document = document
         self.source = str(path.resolve()) if path is not None else document.source
@@ -51,7 +54,9 @@ class DocumentNotes:
         #: True when there are notes but none could be read (neither the file nor its
         #: backup): nothing is shown, so an empty list does not mean "no notes yet".
         self.unavailable = False
-        self.key = store.find_key(document.fingerprint, self.source) or document.fingerprint[:24]
+        self.key = (
+            key or store.find_key(document.fingerprint, self.source) or document.fingerprint[:24]
+        )
         folder = store.root / "documents"
         self.file = folder / f"{self.key}.yaml"
         self.lock_file = folder / f"{self.key}.lock"
@@ -413,5 +418,7 @@ def _copy(notes: NotesFile) -> NotesFile:
 class NotesStore(NotesIndex):
     """Opens the notes of documents kept in one data folder (the user's, by default)."""
 
-    def open(self, document: Document, path: Path | None = None) -> DocumentNotes:
-        return DocumentNotes(self, document, path)
+    def open(
+        self, document: Document, path: Path | None = None, *, key: str | None = None
+    ) -> DocumentNotes:
+        return DocumentNotes(self, document, path, key)

@@ -51,6 +51,7 @@ READER_BINDINGS: list[BindingType] = [
     Binding("v", "toggle_inline_notes", "Show notes", show=False, id="inline-notes"),
     Binding("A", "list_notes", "All notes", show=False, id="list-notes"),
     Binding("M", "list_bookmarks", "All bookmarks", show=False, id="list-bookmarks"),
+    Binding("o", "documents", "Your documents", show=False, id="documents"),
     Binding("slash", "search", "Search", id="search"),
     # Shown (first) only while a search is on; see check_action.
     Binding("full_stop", "next_match", "Next match", id="next-match"),

@@ -455,6 +455,12 @@ class ReaderScreen(Screen[None]):
     def _confirm_listed(self, event: ConfirmPlaceRequested) -> None:
         self.notes_flow.confirm_listed(event.record_id)
 
+    def action_documents(self) -> None:
+        """The documents with notes, to read another one (see documents.py)."""
+        from tuireader.ui.reader.documents import DocumentsFlow
+
+        DocumentsFlow(self).open_list()
+
     # Search (see search.py) -----------------------------------------------------------
 
     async def action_search(self) -> None:

@@ -33,6 +33,7 @@ def reader_key_groups(
 ) -> list[KeyGroup]:
     """The reader's keys, then those of each widget and dialog it opens."""
     from tuireader.ui.screens.annotation_list import AnnotationList
+    from tuireader.ui.screens.document_list import DocumentList
     from tuireader.ui.screens.note_editor import NoteEditor
     from tuireader.ui.screens.search_results import SearchResults
     from tuireader.ui.widgets.search_bar import SearchBar, SearchInput
@@ -45,6 +46,7 @@ def reader_key_groups(
         ("In the note editor", NoteEditor.BINDINGS),
         ("In the notes and bookmarks lists", AnnotationList.BINDINGS),
         ("In the list of matches", SearchResults.BINDINGS),
+        ("In the list of your documents", DocumentList.BINDINGS),
     ]
 
 

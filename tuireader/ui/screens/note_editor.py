@@ -1,7 +1,9 @@
 """The note editor: a multi-line text area for the note on the current passage.
 
 Keys: ``ctrl+s`` saves, ``escape`` cancels (asking first when there are unsaved changes),
-``tab`` reaches the buttons (Delete removes the note, after asking).
+``tab`` reaches the buttons (Delete removes the note, after asking), ``ctrl+e`` hands the
+text to the user's own editor ($VISUAL or $EDITOR) with the reader suspended, and puts
+back what it wrote (nothing changes if the editor fails: the text stays as it was).
 
 While you type, the reader is told ``DraftChanged`` (``ui/messages.py``) at most once a second
 so it can keep a draft in the store; a crash or a dropped connection then loses almost
@@ -21,6 +23,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Button, Static, TextArea
 
+from tuireader.terminal_text import terminal_safe
 from tuireader.ui.keys import hint, key_rows
 from tuireader.ui.messages import DraftChanged
 from tuireader.ui.screens.confirm import ConfirmScreen
@@ -47,6 +50,8 @@ class NoteEditor(Dialog[NoteEdit | None]):
         Binding("ctrl+s", "save", "Save", id="note-save"),
         Binding("escape", "cancel", "Cancel", id="note-cancel"),
         Binding("tab", "app.focus_next", "Reach the buttons", show=False, id="note-buttons"),
+        # The text area's ctrl+e (end of line) gives way: `end` does that too.
+        Binding("ctrl+e", "own_editor", "Edit in $EDITOR", priority=True, id="note-own-editor"),
     ]
 
     def __init__(self, where: str, quote: str, body: str, *, existing: bool, original: str = ""):
@@ -139,6 +144,45 @@ class NoteEditor(Dialog[NoteEdit | None]):
             self.action_cancel()
         elif event.button.id == "delete":
             self._ask_delete()
+
+    def action_own_editor(self) -> None:
+        """The text in $VISUAL or $EDITOR, the reader suspended meanwhile; then back here
+        (to be saved or not, as typed text is). A failure is told and changes nothing."""
+        from textual.app import SuspendNotSupported
+
+        from tuireader.external_editor import Edited, EditorError, editor_command, run_editor
+
+        area = self.query_one(TextArea)
+        problem: str | None = None
+        edited: Edited | None = None
+        try:
+            command = editor_command()
+            with self.app.suspend():
+                try:  # inside: the reader must come back whatever the editor does
+                    edited = run_editor(command, area.text)
+                except EditorError as error:
+                    problem = str(error)
+        except EditorError as error:
+            problem = str(error)
+        except SuspendNotSupported:
+            problem = "This terminal cannot be handed to an editor; the note was not changed."
+        if edited is None:
+            problem = problem or "The editor gave nothing back; the note was not changed."
+            self.notify(problem, severity="error", markup=False, timeout=12)
+            return
+        if edited.warning:
+            self.notify(edited.warning, severity="warning", markup=False, timeout=10)
+        text = terminal_safe(edited.text, multiline=True)  # no control reaches the terminal
+        if text == area.text:
+            self.notify("The editor left the note as it was.", markup=False)
+            return
+        area.replace(text, area.document.start, area.document.end)
+        area.move_cursor(area.document.end)
+        area.focus()
+        save = next(
+            r.keys[0] for r in key_rows(self.app, self.BINDINGS) if r.binding_id == "note-save"
+        )
+        self.notify(f"The note has the editor's text now; {save} saves it.", markup=False)
 
     def on_unmount(self) -> None:
         if self._draft_timer is not None:
