@@ -77,6 +77,12 @@ def test_the_first_frame_is_the_right_frame(
         assert any("This interview shows that Russia" in line for line in lines), first
     else:
         assert any("This interview shows that" in line for line in lines), first
+    # Nothing is corrected after it, and the screen is not written whole again (Textual
+    # would: ReaderScreen drops the repaints the first frame already made).
+    written = len(terminal.raw)
+    terminal.drain(quiet=0.3)
+    assert terminal.text() == first
+    assert len(terminal.raw) - written < written // 2, (written, len(terminal.raw))
     terminal.press("q")
     assert terminal.wait_exit() == 0
 

@@ -86,6 +86,7 @@ class ReaderApp(App[int]):
                 break
 
     def get_default_screen(self) -> ReaderScreen:
+        self.reader.starts_the_app = True
         return self.reader
 
     def get_key_display(self, binding: Binding) -> str:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import events, messages, on
+from textual._time import get_time
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tuireader.annotations import Annotations
@@ -68,6 +70,10 @@ class ReaderScreen(Screen[None]):
         and the notes' text are shown, the search field's defaults)."""
         super().__init__()
         self._at = at
+        self._resumed = False  # see _on_screen_resume
+        self._whole_frame_at = 0.0  # see _compositor_refresh
+        #: The app's first screen (its first frame comes with the terminal's size).
+        self.starts_the_app = False
         self._position_hint = position  # where the reader was, while its notes are read
         self.settings = settings or Settings()
         self.path = path
@@ -133,6 +139,47 @@ class ReaderScreen(Screen[None]):
         if not extra:
             return title
         return Content.assemble(title, (terminal_safe("  ·  " + "  ·  ".join(extra)), "dim"))
+
+    # Textual writes the first frame whole, then most of the screen twice more within
+    # 50 ms, unchanged (some 15 KB more at start, over SSH too): repaints of the screen
+    # and of its widgets asked for before that frame, and one when the screen is first
+    # resumed, are still pending after it. The three methods below (pinned to Textual
+    # 8.2, like ui/keys.py) drop them: the first frame, written whole, is the repaint
+    # they ask for. Later frames are left as Textual makes them.
+
+    def _compositor_refresh(self) -> None:
+        first = not self._whole_frame_at and self.is_current
+        whole = first and self._compositor.size.region in self._compositor._dirty_regions
+        super()._compositor_refresh()
+        if whole:
+            self._whole_frame_at = get_time()
+            self._repaint_required = False
+            for widget in self.walk_children(Widget, with_self=False):
+                widget._repaint_required = False
+
+    async def _on_update(self, message: messages.Update) -> None:
+        if message.time <= self._whole_frame_at:  # asked for before a frame written whole
+            message.stop()
+            message.prevent_default()
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The app's first screen, resumed the first time at the terminal's size, does
+        what Textual's does but ask to repaint the whole screen: its first frame (made
+        when the terminal's size arrives) is, or was, written whole. A screen put in
+        place of another is painted by that repaint."""
+        first_screen = self.starts_the_app and self.is_attached
+        if self._resumed or not first_screen or self.size != self.app.size:
+            self._resumed = True
+            return  # Textual's own handler runs
+        self._resumed = True
+        event.prevent_default()
+        if self.app.SUSPENDED_SCREEN_CLASS:
+            self.remove_class(self.app.SUSPENDED_SCREEN_CLASS)
+        self.stack_updates += 1
+        self.app._refresh_notifications()
+        self._update_auto_focus()
+        if event.refresh_styles:
+            self.update_node_styles(animate=False)
 
     def on_mount(self) -> None:
         self.app.title = self.document.title

@@ -78,7 +78,8 @@ class KeyBar(Static):
 
     def _fit(self) -> None:
         """As many keys as fit, whole: a key cut in half ("^p palet…") helps nobody."""
-        room = self.content_region.width or 10_000
+        # Before its first layout the bar has no size: it spans the screen's width.
+        room = self.content_region.width or self.app.size.width - self.styles.gutter.width
         shown: list[Content] = []
         used = 0
         for part in self._parts:

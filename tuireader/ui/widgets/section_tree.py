@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -78,6 +81,19 @@ class SectionTree(Tree[NodeData]):
         self._navigator: Navigator | None = None
         self._bookmarked: set[str] = set()
         self._noted: set[str] = set()
+        self._drawn_at = Size(0, 0)  # the size the lines were last drawn at
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._drawn_at = self.outer_size
+        return super().render_lines(crop)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        """Textual's Tree forgets its lines and repaints whole on every Resize, even the
+        one that follows the first frame, at the size that frame drew it in (some 3 KB
+        written again at start). At that size, keep them (pinned to Textual 8.2)."""
+        if event.size == self._drawn_at:
+            self._line_cache.grow(event.size.height)
+            event.prevent_default()
 
     def render_label(self, node: TreeNode[NodeData], base_style: Style, style: Style) -> Text:
         """A node's label cut to the tree's width at a word, with "…" (never mid-word)."""
@@ -249,9 +265,18 @@ class SectionTree(Tree[NodeData]):
         for ancestor in _ancestors(node):
             if not ancestor.is_expanded and ancestor is not self.root:
                 ancestor.expand()
-        if self.cursor_node is not node:
-            # A node just added or opened has no line until the tree lays out again.
-            self.call_after_refresh(self.move_cursor, node)
+        if self.cursor_node is node:
+            return
+        if self._drawn_at == Size(0, 0):
+            # Before the first frame: the cursor in that frame, rather than in a repaint
+            # of the whole tree after it, when its line shows without scrolling. (Building
+            # the lines now is what Textual does on idle; pinned to Textual 8.2.)
+            self._tree_lines  # noqa: B018 - the property builds them
+            if 0 <= node.line < self.app.size.height - 4:
+                self.move_cursor(node)
+                return
+        # A node just added or opened has no line until the tree lays out again.
+        self.call_after_refresh(self.move_cursor, node)
 
     def node_for(self, section_id: str) -> TreeNode[NodeData] | None:
         """The node of a section, if it has been made (its group opened)."""
