@@ -168,7 +168,7 @@ def test_lines_too_long_to_be_wrapped_are_paragraphs() -> None:
 
 def test_headings_written_in_html_are_headings() -> None:
     doc = parse_document(
-        "# Questions\n\nWhat this page is for.\n\n<h2 id=\"basics\">Basics &amp; more</h2>\n\n"
+        '# Questions\n\nWhat this page is for.\n\n<h2 id="basics">Basics &amp; more</h2>\n\n'
         '<h3><a href="#why" name="why">\nWhy is it so?\n</a></h3>\n\nBecause it is.\n\n'
         "<div><h2>Not alone</h2><p>in a block</p></div>\n",
         "faq.md",

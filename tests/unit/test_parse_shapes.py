@@ -735,7 +735,6 @@ def test_a_hosts_welcome_and_the_greeting_back_are_no_statements() -> None:
     assert doc.questions()[0].title == "How are you, sir?"
 
 
-
 def _page(number: int, lines: list[str]) -> str:
     """A page as ``pdftotext -layout`` gives a court reporter's transcript: numbered lines,
     double-spaced, the page number and the reporter's name at the foot."""
@@ -750,38 +749,50 @@ def _page(number: int, lines: list[str]) -> str:
 
 COURT_PAGES = "".join(
     [
-        _page(1, [
-            "           IN THE SUPREME COURT",
-            "",
-            "              CHIEF JUSTICE POE:          We will hear",
-            "argument this morning in the first case.",
-            "              Mr. Roe.",
-            "              MR. ROE:       Mr. Chief Justice, and may it",
-            "please the Court: the Act imposes a rule that is",
-            "central to the law of taxes and of penalties.",
-            "              JUSTICE LEE:        Well, that depends, as -",
-        ]),
-        _page(2, [
-            "as the government points out, on whether that directive",
-            "is a directive to the Secretary. Why should it be so?",
-            "              MR. ROE:       Because the text says so,",
-            "Justice Lee.",
-            "              JUSTICE KAY:     Is that the only reason?",
-            "              MR. ROE:       No, there are three of them.",
-            "              There is the history of the Act, too.",
-            "              CHIEF JUSTICE POE:         Thank you, Mr. Roe.",
-            "              General Doe.",
-        ]),
-        _page(3, [
-            "              GENERAL DOE:      Mr. Chief Justice, and may it",
-            "please the Court: the penalty is not a tax.",
-            "              JUSTICE LEE:       Why not?",
-            "              GENERAL DOE:      Because Congress said so.",
-        ]),
-        _page(4, [
-            "              JUSTICE KAY:       And the history?",
-            "              GENERAL DOE:      It says the same.",
-        ]),
+        _page(
+            1,
+            [
+                "           IN THE SUPREME COURT",
+                "",
+                "              CHIEF JUSTICE POE:          We will hear",
+                "argument this morning in the first case.",
+                "              Mr. Roe.",
+                "              MR. ROE:       Mr. Chief Justice, and may it",
+                "please the Court: the Act imposes a rule that is",
+                "central to the law of taxes and of penalties.",
+                "              JUSTICE LEE:        Well, that depends, as -",
+            ],
+        ),
+        _page(
+            2,
+            [
+                "as the government points out, on whether that directive",
+                "is a directive to the Secretary. Why should it be so?",
+                "              MR. ROE:       Because the text says so,",
+                "Justice Lee.",
+                "              JUSTICE KAY:     Is that the only reason?",
+                "              MR. ROE:       No, there are three of them.",
+                "              There is the history of the Act, too.",
+                "              CHIEF JUSTICE POE:         Thank you, Mr. Roe.",
+                "              General Doe.",
+            ],
+        ),
+        _page(
+            3,
+            [
+                "              GENERAL DOE:      Mr. Chief Justice, and may it",
+                "please the Court: the penalty is not a tax.",
+                "              JUSTICE LEE:       Why not?",
+                "              GENERAL DOE:      Because Congress said so.",
+            ],
+        ),
+        _page(
+            4,
+            [
+                "              JUSTICE KAY:       And the history?",
+                "              GENERAL DOE:      It says the same.",
+            ],
+        ),
     ]
 )
 

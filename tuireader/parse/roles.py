@@ -234,7 +234,6 @@ _GREETING = re.compile(
 _GREETING_WORDS = 12
 
 
-
 #: How much of a turn's end is read for its last sentences, and of its start kept.
 _TAIL = 400
 _HEAD = 80

@@ -74,9 +74,7 @@ def unlabelled_answers(turns: list[Turn], askers: frozenset[str]) -> list[Turn]:
 
 def _kind(roles: Roles, index: int, turn: SpokenTurn, opening: bool) -> int:
     """What a turn is for the questions: it asks, it answers, or neither."""
-    if index in roles.floor or (
-        opening and (index in roles.introduces or index in roles.greets)
-    ):
+    if index in roles.floor or (opening and (index in roles.introduces or index in roles.greets)):
         return _OTHER
     if turn.key in roles.askers:
         if opening and turn.words >= STATEMENT_WORDS and not turn.asks:
