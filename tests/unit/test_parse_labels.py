@@ -70,6 +70,11 @@ from tuireader.parse.labels import Form, Role, find_label, make_key
         ("12. Q. Who made it?", "12. Q", "q", Form.QA, "Who made it?"),
         ("3. A. He did.", "3. A", "a", Form.QA, "He did."),
         ("7. Q: Why?", "7. Q", "q", Form.COLON, "Why?"),
+        ("46a.  Q.  And then?", "46a. Q", "q", Form.QA, "And then?"),
+        ("79..  Q.  Where?", "79.. Q", "q", Form.QA, "Where?"),
+        ("Question.  Why so?", "Question", "question", Form.STOP, "Why so?"),
+        ("Answer.  Because.", "Answer", "answer", Form.STOP, "Because."),
+        ("1. Question.  Who?", "1. Question", "question", Form.STOP, "Who?"),
         (
             "Minister for Foreign Affairs Jane Doe: Thank you.",
             "Minister for Foreign Affairs Jane Doe",
@@ -153,6 +158,8 @@ def test_a_name_alone_on_its_line(line: str, speaker: str, key: str) -> None:
         "Yeah.",
         "http://example.com: link",
         "**Note** that this is emphasis.",
+        "Answer the phone.",
+        "Summary. This is what we found.",
     ],
 )
 def test_what_is_no_label(line: str) -> None:

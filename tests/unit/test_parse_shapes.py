@@ -464,6 +464,33 @@ def test_numbered_questions_of_a_catechism() -> None:
     assert texts(doc, "qa-3")[0] == ("3. Q", "Say the first rule.")
 
 
+ROLE_WORDS_WITH_FULL_STOPS = """\
+A CATECHISM OF THE SEA
+
+1. Question.  What is the sea?
+
+Answer.  Salt water, and a great deal of it.
+
+2.  Q.  Why is it salt?
+
+A.  The rivers bring the salt down.
+
+2a.  Q.  Is it so everywhere?
+
+A.  Almost.
+"""
+
+
+def test_role_words_with_full_stops_and_numbers_of_old_print() -> None:
+    doc = parse(ROLE_WORDS_WITH_FULL_STOPS)
+    assert kinds(doc) == ["intro", "qa", "qa", "qa"]
+    assert texts(doc, "qa-1") == [
+        ("1. Question", "What is the sea?"),
+        ("Answer", "Salt water, and a great deal of it."),
+    ]
+    assert texts(doc, "qa-3")[0] == ("2a. Q", "Is it so everywhere?")
+
+
 BOLD_NAMES = """\
 (Intro music)
 

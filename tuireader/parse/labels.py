@@ -71,7 +71,9 @@ _TRAIL_TIME = re.compile(rf"[ \t\u00a0]*(?:\\?\[{_TIME}\\?\]|\({_TIME}\)|{_TIME}
 _BOLD = re.compile(r"(\*\*|__)")
 #: A question's number in front of its label: ``12. Q. Who made the world?`` (a catechism,
 #: an examination numbered by question).
-_QUESTION_NUMBER = re.compile(r"\d{1,4}\.[ \t\u00a0]+(?=[QA](?:[.:]|[ \t\u00a0]{2}|\t))")
+_QUESTION_NUMBER = re.compile(
+    r"\d{1,4}[a-z]?\.{1,2}[ \t\u00a0]+(?=[QA](?:[.:]|[ \t\u00a0]{2}|\t)|Question\.|Answer\.)"
+)
 # Q / A: a tab, several spaces or a no-break space after the letter; or Q. / A. / Q.1.a. / A5.-7.
 _QA = re.compile(
     r"(?P<r>[QA])(?:(?P<n>\.?\d{1,3}(?:\.(?:\d{1,3}|[a-z]))*(?:\.?-(?:\d{1,3}|[a-z]))?)\.?"
@@ -236,7 +238,7 @@ def find_label(
     start = bold.end() if bold else pos
     number = _QUESTION_NUMBER.match(line, start) if line[start : start + 1].isdigit() else None
     if number is not None:
-        found = _qa(line, number.end(), stamp)
+        found = _qa(line, number.end(), stamp) or _role_stop(line, number.end(), stamp)
         if found is not None:
             written = f"{line[start : number.end()].strip()} {found.speaker}"
             return Label(written, found.key, found.form, 2, found.end, found.alone)
@@ -254,7 +256,7 @@ def find_label(
     if found is None and line.find(":", start, start + _COLON_LONGEST) >= 0:
         found = _colon(line, start, stamp)
     if (found is None or found.form is Form.COLON) and _stop_near(line, start):
-        stop = _stop(line, start, stamp)
+        stop = _stop(line, start, stamp) or _role_stop(line, start, stamp)
         if stop is not None and (found is None or stop.end < found.end):
             found = stop  # "HYL.  True: that is so" is HYL speaking
     if found is None and ("(" in line[start:80] or "[" in line[start:80]):
@@ -398,6 +400,21 @@ def _stop(line: str, start: int, stamp: str) -> Label | None:
     # A plain name ("Jane Doe.") is weak: only a speaker known from other labels.
     strength = 1 if match.group("plain") else 2
     return Label(_with_stamp(speaker, stamp), key, Form.STOP, strength, match.end(), False)
+
+
+#: ``Question.  Why?`` / ``Answer.  Because.``: a role word and a full stop (old print).
+_ROLE_STOP = re.compile(r"(?P<label>[A-Z][a-z]+)\.[ \t\u00a0]+(?=\S)")
+
+
+def _role_stop(line: str, start: int, stamp: str) -> Label | None:
+    match = _ROLE_STOP.match(line, start)
+    if match is None:
+        return None
+    speaker = match.group("label")
+    key = make_key(speaker)
+    if role_of(key) not in (Role.ASK, Role.ANSWER):
+        return None
+    return Label(_with_stamp(speaker, stamp), key, Form.STOP, 2, match.end(), False)
 
 
 def _timed_name(line: str, start: int, stamp: str) -> Label | None:

@@ -203,6 +203,9 @@ def accepted_speakers(
         total = counts[key] + (counts[label.key] if key != label.key else 0)
         if label.form is Form.QA:
             ok = (total >= 2 or transcript) and (label.key == "q" or asks)
+        elif label.form is Form.STOP and label.role is not None:
+            # "Question." / "Answer." of old print: role words, like "Q." and "A."
+            ok = total >= 2 or transcript
         elif label.form is Form.STOP:
             # Once only: a name of two words or more ("Mr. Doe.", "JANE DOE.", not "SUBSTANCE.")
             ok = stop_forms and (total >= 2 or key in families or " " in key)
