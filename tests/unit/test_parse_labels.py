@@ -75,6 +75,9 @@ from tuireader.parse.labels import Form, Role, find_label, make_key
         ("Question.  Why so?", "Question", "question", Form.STOP, "Why so?"),
         ("Answer.  Because.", "Answer", "answer", Form.STOP, "Because."),
         ("1. Question.  Who?", "1. Question", "question", Form.STOP, "Who?"),
+        ("_Q._ Where were you born?", "Q", "q", Form.QA, "Where were you born?"),
+        ("_Question_.  Why so?", "Question", "question", Form.STOP, "Why so?"),
+        ("*Mr. Roe*: If the Court please", "Mr. Roe", "mr roe", Form.COLON, "If the Court please"),
         (
             "Minister for Foreign Affairs Jane Doe: Thank you.",
             "Minister for Foreign Affairs Jane Doe",
@@ -160,6 +163,10 @@ def test_a_name_alone_on_its_line(line: str, speaker: str, key: str) -> None:
         "**Note** that this is emphasis.",
         "Answer the phone.",
         "Summary. This is what we found.",
+        "_Jane Roe_ called and sworn. Examined by Mr. Doe",
+        "_Jane Roe_",
+        "_Note_: read this first.",
+        "_What is the sea?_",
     ],
 )
 def test_what_is_no_label(line: str) -> None:

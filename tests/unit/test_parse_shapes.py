@@ -491,6 +491,28 @@ def test_role_words_with_full_stops_and_numbers_of_old_print() -> None:
     assert texts(doc, "qa-3")[0] == ("2a. Q", "Is it so everywhere?")
 
 
+ITALIC_LABELS = """\
+_Jane Roe_ called and sworn. Examined by Mr. Doe:
+
+_Q._ Where were you born?
+
+_A._ In a small town by the sea.
+
+_Q._ How old are you?
+
+_A._ Fifty.
+"""
+
+
+def test_labels_in_the_italics_of_a_plain_text_book() -> None:
+    doc = parse(ITALIC_LABELS)
+    assert kinds(doc) == ["intro", "qa", "qa"]
+    assert texts(doc, "qa-1") == [
+        ("Q", "Where were you born?"),
+        ("A", "In a small town by the sea."),
+    ]
+
+
 BOLD_NAMES = """\
 (Intro music)
 

@@ -235,6 +235,8 @@ def find_label(
         stamp = lead.group(0).strip()
         pos = lead.end()
     bold = _BOLD.match(line, pos)
+    if bold is None and line[pos : pos + 1] in _EMPHASIS:
+        return _emphasised(line, whole, pos)
     start = bold.end() if bold else pos
     number = _QUESTION_NUMBER.match(line, start) if line[start : start + 1].isdigit() else None
     if number is not None:
@@ -270,6 +272,29 @@ def find_label(
 
 #: A name in bold is short.
 _BOLD_LONGEST = 60
+#: Italics of printed books in plain text: ``_Q._ Where?``, ``_Question_.  Why?``.
+_EMPHASIS = ("_", "*")
+_EMPHASIS_LONGEST = 60
+
+
+def _emphasised(line: str, whole: int, pos: int) -> Label | None:
+    """A label in italics (``_Q._``, ``_Answer_.``, ``*Mr. Doe*:``): the same label without
+    its marks, when they wrap the whole label and nothing more (``_Jane Doe_ said that``
+    is a name in a sentence)."""
+    mark = line[pos]
+    close = line.find(mark, pos + 1, pos + 2 + _EMPHASIS_LONGEST)
+    if close <= pos + 1 or line[pos + 1].isspace() or line[close - 1].isspace():
+        return None
+    if line[close + 1 : close + 2] not in ("", ".", ":", " ", "\t", "\u00a0"):
+        return None
+    inner_end = close - 1  # where the label's text ends once the opening mark is gone
+    bare = line[:pos] + line[pos + 1 : close] + line[close + 1 :]
+    found = find_label(bare, whole - 2)
+    if found is None or found.form not in (Form.COLON, Form.STOP, Form.QA):
+        return None
+    if found.end < inner_end or (found.alone and found.form is not Form.QA):
+        return None
+    return Label(found.speaker, found.key, found.form, found.strength, found.end + 2, found.alone)
 
 
 def _bold_end(
