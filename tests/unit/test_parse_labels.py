@@ -57,6 +57,7 @@ from tuireader.parse.labels import Form, Role, find_label, make_key
         ),
         ("CHAIR ROE.  Good evening.", "CHAIR ROE", "chair roe", Form.STOP, "Good evening."),
         ("MR. ROE.\u00a0 Sure.", "MR. ROE", "mr roe", Form.STOP, "Sure."),
+        ("CHAIR ROE.  NATO has grown.", "CHAIR ROE", "chair roe", Form.STOP, "NATO has grown."),
         ("THE. PRESIDENT. Nancy, I", "THE. PRESIDENT", "the president", Form.STOP, "Nancy, I"),
         ("Q\u00a0\u00a0\u00a0 Hi.", "Q", "q", Form.QA, "Hi."),
         ("Q\tWhere were you?", "Q", "q", Form.QA, "Where were you?"),
@@ -167,6 +168,9 @@ def test_a_name_alone_on_its_line(line: str, speaker: str, key: str) -> None:
         "_Jane Roe_",
         "_Note_: read this first.",
         "_What is the sea?_",
+        "POLITICS AND GEN. GRANT, Daily Paper",
+        "A REPLY TO THE REV. MR. ROE, Weekly Paper",
+        "FUNERAL OF JOHN G. ROE, Morning Post",
     ],
 )
 def test_what_is_no_label(line: str) -> None:

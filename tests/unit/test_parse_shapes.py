@@ -513,6 +513,32 @@ def test_labels_in_the_italics_of_a_plain_text_book() -> None:
     ]
 
 
+CONTENTS_THEN_INTERVIEWS = """\
+CONTENTS.
+
+THE SEA AND THE RIVERS, Morning Post
+
+POLITICS AND GEN. GRANT, Evening Paper
+
+A REPLY TO THE REV. MR. ROE, Weekly Paper
+
+THE SEA AND THE RIVERS
+
+Question.  Is the sea salt?
+
+Answer.  It is.
+
+Question.  Why?
+
+Answer.  The rivers bring the salt.
+"""
+
+
+def test_a_capitals_title_with_an_abbreviation_is_no_speaker() -> None:
+    doc = parse(CONTENTS_THEN_INTERVIEWS)
+    assert kinds(doc) == ["intro", "qa", "qa"]
+
+
 BOLD_NAMES = """\
 (Intro music)
 

@@ -109,7 +109,22 @@ _STOP = re.compile(
     r"\.(?:[ \t\u00a0]+\.(?=[ \t\u00a0]))?"  # "NAME. . text": a stray full stop, as printed
     r"(?P<presiding>[ \t\u00a0]+\[[a-z ]{3,20}\])?[ \t\u00a0]+(?=\S)"
 )
+#: Capitals after a label in capitals: an initial (``B. F.``) or a word (``GRANT,``).
+_CAPS_GO_ON = re.compile(r"[A-Z](?:\.[ \t\u00a0]|[A-Z'’\-]+\b)")
 _BARE_HONORIFICS = frozenset(h.lower() for h in HONORIFICS.split("|"))
+_LAST_WORD = re.compile(r"[A-Z'’]+$")
+
+
+def _abbreviates(speaker: str) -> bool:
+    """A label in capitals ending in an initial or a title (``JOHN G``, ``THE REV``, ``GEN``):
+    its full stop is the abbreviation's, inside a longer capitalised title."""
+    last = _LAST_WORD.search(speaker)
+    if last is None or not speaker.isupper():
+        return False
+    word = last.group(0)
+    return len(word) == 1 or word.lower() in _BARE_HONORIFICS
+
+
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 
@@ -418,6 +433,8 @@ def _stop(line: str, start: int, stamp: str) -> Label | None:
     speaker = squash(match.group("label"))
     if label_strength(speaker) == 0 or speaker.lower() in _BARE_HONORIFICS:
         return None  # "MR. SMITH: ..." is a colon label, not "MR." speaking
+    if _abbreviates(speaker) and _CAPS_GO_ON.match(line, match.end()):
+        return None  # "POLITICS AND GEN. GRANT": the full stop abbreviates, the title goes on
     key = make_key(speaker)
     presiding = match.group("presiding")
     if presiding:
