@@ -5,7 +5,7 @@ Small documents written for the case; the real ones are in tests/corpus/.
 
 from __future__ import annotations
 
-from tuireader.model import Document
+from tuireader.model import Document, Span, SpanStyle
 from tuireader.parse import parse_document
 from tuireader.text import decode
 
@@ -537,6 +537,31 @@ Answer.  The rivers bring the salt.
 def test_a_capitals_title_with_an_abbreviation_is_no_speaker() -> None:
     doc = parse(CONTENTS_THEN_INTERVIEWS)
     assert kinds(doc) == ["intro", "qa", "qa"]
+
+
+ITALIC_QUESTIONS = """\
+A CATECHISM OF THE SEA
+
+1.  Q.  _What is the sea?_
+
+A.  Salt water.
+
+2.  Q.  _Why is it salt?_[1]
+
+A.  The rivers bring _some_ salt down, and the _rest_ is old.
+"""
+
+
+def test_a_question_all_in_italics_loses_its_marks() -> None:
+    doc = parse(ITALIC_QUESTIONS)
+    section = doc.section("qa-1")
+    assert section is not None and section.title == "What is the sea?"
+    first = section.passages[0]
+    assert (first.text, first.spans) == ("What is the sea?", (Span(0, 16, SpanStyle.EMPHASIS),))
+    assert texts(doc, "qa-2") == [
+        ("2. Q", "Why is it salt?[1]"),
+        ("A", "The rivers bring _some_ salt down, and the _rest_ is old."),
+    ]
 
 
 BOLD_NAMES = """\

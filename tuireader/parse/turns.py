@@ -18,6 +18,7 @@ sentence. Unlabelled paragraphs continue the current speaker's turn.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -265,6 +266,23 @@ def _cut(block: Block, index: int, until: int | None) -> Block:
     )
 
 
+#: A turn's whole text in a plain text's italics (``Q.  _Who made you?_``), a footnote
+#: mark after it allowed (``_Why?_[5]``).
+_ITALICS = re.compile(r"([_*])([^_*\s](?:[^_*]*[^_*\s])?)\1((?:\[\d{1,3}\])*)")
+
+
+def _italics(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
+    """The text without marks that wrap all of it, shown as emphasis instead (Markdown's
+    own emphasis has lost its marks already and comes with spans)."""
+    if spans or not text or text[0] not in "_*":
+        return text, spans
+    match = _ITALICS.fullmatch(text)
+    if match is None:
+        return text, spans
+    inner = match.group(2)
+    return inner + match.group(3), (Span(0, len(inner), SpanStyle.EMPHASIS),)
+
+
 def find_turns(blocks: list[Block]) -> list[Turn]:
     """Label each block with its speaker; unlabelled blocks continue the current turn."""
     found = _candidates(blocks)
@@ -282,7 +300,8 @@ def find_turns(blocks: list[Block]) -> list[Turn]:
             pending = None
             if label is None and block.kind is BlockKind.PARAGRAPH:
                 speaker, key = held.speaker, aliases.get(held.key, held.key)
-                result.append(Turn(speaker, block.text, True, block, key, block.spans))
+                text, spans = _italics(block.text, block.spans)
+                result.append(Turn(speaker, text, True, block, key, spans))
                 return
             result.append(Turn(speaker, held_block.text, False, held_block, key, held_block.spans))
         if block.kind is BlockKind.HEADING or block.kind is BlockKind.RULE:
@@ -299,7 +318,8 @@ def find_turns(blocks: list[Block]) -> list[Turn]:
             return
         cut = len(block.text) - len(block.text[label.end :].lstrip())
         speaker, key = label.speaker, aliases.get(label.key, label.key)
-        result.append(Turn(speaker, rest, True, block, key, _shift(block.spans, cut)))
+        text, spans = _italics(rest, _shift(block.spans, cut))
+        result.append(Turn(speaker, text, True, block, key, spans))
 
     for number, block in enumerate(blocks):
         splits = [i for i in range(len(block.starts)) if (number, i) in labels]
