@@ -564,6 +564,48 @@ def test_a_question_all_in_italics_loses_its_marks() -> None:
     ]
 
 
+HEADINGS_ABOVE_PRINTED_TURNS = """\
+HEARINGS
+BEFORE THE COMMITTEE ON THE SEA
+
+RULE ONE
+The committee sits in public.
+
+RULE TWO
+The committee keeps a record.
+
+HEARINGS
+ON THE SEA AND THE RIVERS
+
+RULE ONE
+The committee may sit in private.
+
+RULE TWO
+The record is printed.
+
+Mr. ROE. Where do you live?
+
+Mr. DOE. By the sea.
+
+Mr. ROE. Since when?
+
+Mr. DOE. Since I was born.
+
+Mr. ROE. Do you fish?
+
+Mr. DOE. Every day.
+
+Mr. ROE. And your family?
+
+Mr. DOE. They fish too.
+"""
+
+
+def test_headings_alone_on_their_lines_above_full_stop_turns_are_no_speakers() -> None:
+    doc = parse(HEADINGS_ABOVE_PRINTED_TURNS)
+    assert kinds(doc) == ["intro", "qa", "qa", "qa", "qa"]
+
+
 BOLD_NAMES = """\
 (Intro music)
 

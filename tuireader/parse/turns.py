@@ -181,10 +181,17 @@ def accepted_speakers(
         bold_recurring = [k for k, c in by_form[Form.BOLD].items() if c >= 2]
         transcript = transcript or len(bold_recurring) + len(colon_recurring) >= 2
     # Names alone on their lines, where the document does not label its turns otherwise (a
-    # title line "CRITO" above a dialogue of "CRITO:" turns is a title).
+    # title line "CRITO" above a dialogue of "CRITO:" turns is a title; headings in capitals
+    # of a printed hearing whose turns are "Mr. DOE." are headings).
+    other_turns = sum(
+        c
+        for form in (Form.COLON, Form.STOP, Form.QA, Form.BOLD)
+        for c in by_form[form].values()
+        if c >= 2
+    )
     name_lines = (
         sum(1 for c in by_form[Form.NAME_LINE].values() if c >= 2) >= 2
-        and sum(by_form[Form.NAME_LINE].values()) > colon_turns
+        and sum(by_form[Form.NAME_LINE].values()) > other_turns
     )
     # "Senator Doe" once, where "Senator" speaks often: one of a family of speakers.
     families = {key for key in counts if key not in recurring and _prefixed(key, recurring)}
