@@ -606,6 +606,39 @@ def test_headings_alone_on_their_lines_above_full_stop_turns_are_no_speakers() -
     assert kinds(doc) == ["intro", "qa", "qa", "qa", "qa"]
 
 
+COUNSEL_IDENTIFIES_HIMSELF = """\
+Mr. ROE. Will counsel please identify himself for the record.
+
+Mr. LEE. Jane Lee, attorney at law, of Seatown.
+
+Mr. ROE. You were called before this committee last year?
+
+Mr. DOE. Yes, sir, I was called on the first day of that hearing, in June.
+
+Mr. ROE. And you refused to testify?
+
+Mr. DOE. Correct, I refused, for reasons I stated to the committee then.
+
+Mr. ROE. Why?
+
+Mr. DOE. I was not ready, and my counsel had advised me to wait a while.
+
+Mr. POE. I yield back.
+
+Mr. ROE. Are you ready now?
+
+Mr. DOE. I am ready now, and I will answer every question you put to me.
+"""
+
+
+def test_a_speaker_who_replies_once_to_the_asker_answers_and_yielding_back_gives_the_floor() -> (
+    None
+):
+    doc = parse(COUNSEL_IDENTIFIES_HIMSELF)
+    assert kinds(doc) == ["qa"] * 5
+    assert texts(doc, "qa-1")[1] == ("Mr. LEE", "Jane Lee, attorney at law, of Seatown.")
+
+
 BOLD_NAMES = """\
 (Intro music)
 

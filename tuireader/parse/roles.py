@@ -35,6 +35,7 @@ _FLOOR = re.compile(
     r" (?:you |it |up )?the floor|the floor is (?:yours|open)"
     r"|recogni[sz]e (?:myself|the (?:gentle|senator|member|ranking|distinguished))"
     r"|is recognized\b|over to you|back (?:over )?to you"
+    r"|yield back|yield (?:the balance of )?my time"
     r"|let['’]?s (?:go|turn|move) (?:to|on)|we['’]ll (?:now )?(?:go|turn) to"
     r"|going (?:to go )?to the\b|(?:take|open it up for|open (?:it|this) up to)"
     r" (?:a few |some |your |the )?questions|open it up"
@@ -390,8 +391,22 @@ def _statistical_roles(
         if asking and _asks_by_numbers(spoken, floor, asking, answering, panel):
             others = _followers(spoken, floor, answering) - moderators
             keys = {turn.key for turn in spoken} - answering - moderators
-            return _families(asking | others, keys), answering
+            askers = _families(asking | others, keys)
+            return askers, answering | _prompted(spoken, floor, askers, keys - askers)
     return set(), set()
+
+
+def _prompted(
+    spoken: list[SpokenTurn], floor: set[int], askers: set[str], candidates: set[str]
+) -> set[str]:
+    """Speakers who speak only right after an asker, and no more than twice (a witness's
+    counsel asked to identify himself): they reply too."""
+    after: dict[str, list[bool]] = defaultdict(list)
+    for index, turn in enumerate(spoken):
+        if turn.key in candidates and index not in floor:
+            before = spoken[index - 1].key if index else None
+            after[turn.key].append(before in askers)
+    return {key for key, follows in after.items() if len(follows) <= 2 and all(follows)}
 
 
 def _several(votes: dict[str, list[int]], side: set[str], which: int) -> bool:
