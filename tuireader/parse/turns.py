@@ -53,16 +53,23 @@ class _Found:
     label: Label
 
 
+def _line_end(block: Block, index: int) -> int:
+    """Where line ``index`` of a block ends: before the space that joins it to the next
+    line (none after a word hyphenated across lines)."""
+    if index + 1 >= len(block.starts):
+        return len(block.text)
+    end = block.starts[index + 1]
+    return end - 1 if block.text[end - 1 : end] == " " else end
+
+
 def _line_text(block: Block, index: int) -> str:
-    start = block.starts[index]
-    end = block.starts[index + 1] - 1 if index + 1 < len(block.starts) else len(block.text)
-    return block.text[start:end]
+    return block.text[block.starts[index] : _line_end(block, index)]
 
 
 def _line_head(block: Block, index: int, size: int = 240) -> tuple[str, int]:
     """The start of a line of a block (enough for a label) and the line's length."""
     start = block.starts[index]
-    end = block.starts[index + 1] - 1 if index + 1 < len(block.starts) else len(block.text)
+    end = _line_end(block, index)
     return block.text[start : min(end, start + size)], end - start
 
 
@@ -101,7 +108,7 @@ def _candidates(blocks: list[Block]) -> list[_Found]:
                 previous_label = False
                 continue
             if index > 0:
-                before = block.text[block.starts[index] - 2]  # lines are joined by a space
+                before = block.text[_line_end(block, index - 1) - 1]  # the line before's end
                 # A numbered Q.1./A.1. is unmistakable, even under a topic line.
                 numbered = label.form is Form.QA and any(ch.isdigit() for ch in label.speaker)
                 ends = before in _SENTENCE_END or previous_label or numbered
@@ -259,7 +266,7 @@ def _shift(spans: tuple[Span, ...], cut: int, end: int | None = None) -> tuple[S
 def _cut(block: Block, index: int, until: int | None) -> Block:
     """The part of a block from line ``index`` up to line ``until`` (exclusive)."""
     start = block.starts[index]
-    end = block.starts[until] - 1 if until is not None else len(block.text)
+    end = _line_end(block, until - 1) if until is not None else len(block.text)
     raw_lines = block.raw.split("\n")
     raw = "\n".join(raw_lines[index:until]) if len(raw_lines) == len(block.starts) else block.raw
     return replace(
