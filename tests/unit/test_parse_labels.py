@@ -115,6 +115,8 @@ from tuireader.parse.labels import Form, Role, find_label, make_key
         ("Jane Doe: \\[04:01\\] So,", "Jane Doe [04:01]", "jane doe", Form.COLON, "So,"),
         ("[00:00:00] **Jane Doe:** Like,", "Jane Doe [00:00:00]", "jane doe", Form.COLON, "Like,"),
         ("**Jane Doe** Thank you.", "Jane Doe", "jane doe", Form.BOLD, "Thank you."),
+        ("**Jane Doe** - Thank you.", "Jane Doe", "jane doe", Form.BOLD, "Thank you."),
+        ("**Jane Doe** — - is a dash.", "Jane Doe", "jane doe", Form.BOLD, "- is a dash."),
         ("0:00:13.8 **Jane Doe** Hi.", "Jane Doe 0:00:13.8", "jane doe", Form.BOLD, "Hi."),
     ],
 )

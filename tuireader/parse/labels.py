@@ -339,11 +339,17 @@ def _bold_end(
     return end
 
 
+_DASH = re.compile(r"[ \t\u00a0]*(?:-|–|—|--)[ \t\u00a0]+(?=\S)")
+
+
 def _bold_name(line: str, start: int, end: int, stamp: str) -> Label | None:
     name = _clean(line[start:end])
     if not 1 <= len(name.split()) <= 6 or label_strength(name) == 0:
         return None
     after, trail = _rest_start(line, end)
+    dash = _DASH.match(line, after)
+    if dash is not None:
+        after = dash.end()  # "**Jane Doe** - Thank you": a dash for a colon
     speaker = _with_stamp(name, stamp or trail)
     return Label(speaker, make_key(name), Form.BOLD, label_strength(name), after, False)
 
