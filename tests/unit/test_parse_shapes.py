@@ -272,6 +272,43 @@ def test_print_interview_with_only_the_questions_labelled() -> None:
     assert texts(doc, "qa-2") == [("Question", "What next?"), (None, "A rest.")]
 
 
+HEADING_QUESTIONS = """\
+# Two sailors on their boat
+
+We asked Ann and Bob about the boat.
+
+## 1. Why did you buy a boat?
+
+**Ann** - We liked the sea.
+
+**Bob** - And the fish.
+
+## 2. Where do you sail?
+
+**Bob** - Along the coast, mostly.
+
+More text of Bob's answer.
+
+## Where next?
+
+**Ann** - North, next summer.
+"""
+
+
+def test_a_written_interview_whose_questions_are_headings() -> None:
+    doc = parse(HEADING_QUESTIONS, "interview.md")
+    assert kinds(doc) == ["intro", "qa", "qa", "qa"]
+    assert texts(doc, "qa-1") == [
+        ("1.", "Why did you buy a boat?"),
+        ("Ann", "We liked the sea."),
+        ("Bob", "And the fish."),
+    ]
+    assert texts(doc, "qa-3")[0] == (None, "Where next?")
+    # Question headings with no one's answers after them are an FAQ's, not questions.
+    faq = parse("# FAQ\n\n## Why a boat?\n\nThe sea.\n\n## Why now?\n\nSummer.\n", "f.md")
+    assert "qa" not in kinds(faq)
+
+
 def test_a_label_ending_in_a_full_stop_among_colon_labels() -> None:
     doc = parse(
         "News conference\n\n"
