@@ -309,6 +309,20 @@ def test_a_written_interview_whose_questions_are_headings() -> None:
     assert "qa" not in kinds(faq)
 
 
+def test_the_first_answer_is_no_introduction_even_when_it_says_we_have_a() -> None:
+    doc = parse(
+        "A news conference\n\n"
+        "THE PRESIDENT. I have a short statement about the sea, and then questions.\n\n"
+        "Q. Is the answer still no?\n\n"
+        "THE PRESIDENT. The answer is that we have a good plan, and we keep to it.\n\n"
+        "Q. Can I follow up? Why keep to it?\n\n"
+        "THE PRESIDENT. Because it works, and it has worked for years now.\n\n"
+        "Q. And the rivers?\n\n"
+        "THE PRESIDENT. The same plan, for the rivers as for the sea.\n"
+    )
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa"]
+
+
 def test_a_label_ending_in_a_full_stop_among_colon_labels() -> None:
     doc = parse(
         "News conference\n\n"

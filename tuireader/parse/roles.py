@@ -521,6 +521,7 @@ def find_roles(turns: list[Turn]) -> tuple[Roles, list[SpokenTurn]]:
         i
         for i, turn in enumerate(spoken)
         if i not in floor
+        and not _replies(spoken, i, askers)
         and (
             (turn.key not in role_askers and gives_floor(turn.text, True))
             or (turn.key in askers and _welcomes(turn))
@@ -535,6 +536,15 @@ def find_roles(turns: list[Turn]) -> tuple[Roles, list[SpokenTurn]]:
         frozenset(_greetings(spoken, introduces, answerers)),
     )
     return roles, spoken
+
+
+def _replies(spoken: list[SpokenTurn], index: int, askers: set[str]) -> bool:
+    """A turn right after an asker's question, by someone who does not ask: the reply, which
+    introduces nobody even if it says "we have a good package"."""
+    if index == 0 or spoken[index].key in askers:
+        return False
+    before = spoken[index - 1]
+    return before.key in askers and before.ends_asking
 
 
 def _welcomes(turn: SpokenTurn) -> bool:
