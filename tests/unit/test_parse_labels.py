@@ -173,6 +173,7 @@ def test_a_name_alone_on_its_line(line: str, speaker: str, key: str) -> None:
         "POLITICS AND GEN. GRANT, Daily Paper",
         "A REPLY TO THE REV. MR. ROE, Weekly Paper",
         "FUNERAL OF JOHN G. ROE, Morning Post",
+        "HON. JANE ROE, Presiding.",
     ],
 )
 def test_what_is_no_label(line: str) -> None:

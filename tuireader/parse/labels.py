@@ -97,7 +97,7 @@ _TIMED_NAME = re.compile(
 HONORIFICS = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Sen|Senator|Rep|Representative|Chairman|Chairwoman|Chair|Secretary"
     "|Governor|Gov|General|Gen|Admiral|Adm|Ambassador|Judge|Justice|Professor|Prof|Rev|Father"
-    "|Commissioner|Mayor|Director|Delegate|Dean|Speaker|President|Minister|Colonel|Col"
+    "|Commissioner|Mayor|Director|Delegate|Dean|Speaker|President|Minister|Colonel|Col|Hon"
 )
 _NAME = r"(?:Mc|Mac|O['’]|D['’])?[^\W\d_][\w'’\-]*"
 _CAPNAME = r"[^\W\d_a-z][\w'’\-]*"
