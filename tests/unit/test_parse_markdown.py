@@ -122,6 +122,9 @@ def test_bad_or_missing_front_matter_stays_text() -> None:
     toml = split_front_matter('+++\ntitle = "T"\ncount = 3\n+++\nBody\n')
     assert toml is not None and toml.metadata == {"title": "T", "count": "3"}
     assert toml.lines == 4
+    empty = split_front_matter("---\n---\n\n# The title\n")
+    assert empty is not None and (empty.metadata, empty.lines) == ({}, 2)
+    assert parse_document("---\n---\n\n# The title\n\nText.\n", "t.md").title == "The title"
     doc = parse_document("---\n: : not yaml [\n---\n\nQuestion: Why?\n\nA: So.\n", "t.md")
     assert doc.metadata == {}
     assert any(": : not yaml [" in p.text for p in passages(doc))
