@@ -323,6 +323,36 @@ def test_the_first_answer_is_no_introduction_even_when_it_says_we_have_a() -> No
     assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa"]
 
 
+NARRATED_OPENING = """\
+THE SEA COMPANY v. JANE ROE
+
+MR. DOE opened the case as follows:
+
+Gentlemen of the Jury, the sea was taken, and we shall show by whom.
+
+Q. Where do you live?
+
+A. By the sea.
+
+MR. DOE: I object to that.
+
+Q. Since when?
+
+A. Since I was born.
+
+MR. DOE: Nothing further.
+"""
+
+
+def test_narration_that_gives_a_labelled_speaker_the_word_opens_a_turn() -> None:
+    doc = parse(NARRATED_OPENING)
+    assert kinds(doc) == ["intro", "statement", "qa", "qa"]
+    assert texts(doc, "intro")[-1] == (None, "MR. DOE opened the case as follows:")
+    assert texts(doc, "statement-1") == [
+        ("MR. DOE", "Gentlemen of the Jury, the sea was taken, and we shall show by whom.")
+    ]
+
+
 def test_a_label_ending_in_a_full_stop_among_colon_labels() -> None:
     doc = parse(
         "News conference\n\n"

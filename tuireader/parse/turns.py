@@ -297,6 +297,37 @@ def _italics(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]
     return inner + match.group(3), (Span(0, len(inner), SpanStyle.EMPHASIS),)
 
 
+#: A line of narration that hands a speaker the word is short.
+_NARRATION_LONGEST = 160
+
+
+def _narrated(blocks: list[Block], labels: dict[tuple[int, int], Label]) -> dict[int, Label]:
+    """Paragraphs of narration that give a labelled speaker the word for the next paragraph:
+    the speaker's label as written, then words in lower case, ending in a colon (an old
+    trial report's "MR. DOE opened the case as follows:")."""
+    names: dict[str, Label] = {}
+    for label in labels.values():
+        if label.form is Form.COLON and " " in label.speaker and label.role is None:
+            names.setdefault(label.speaker, label)
+    found: dict[int, Label] = {}
+    if not names:
+        return found
+    for number, block in enumerate(blocks):
+        text = block.text
+        if (
+            block.kind is not BlockKind.PARAGRAPH
+            or not text.endswith(":")
+            or len(text) > _NARRATION_LONGEST
+            or (number, 0) in labels
+        ):
+            continue
+        for name, label in names.items():
+            if text.startswith(name + " ") and text[len(name) + 1 : len(name) + 2].islower():
+                found[number] = Label(label.speaker, label.key, label.form, 2, 0, False)
+                break
+    return found
+
+
 def find_turns(blocks: list[Block]) -> list[Turn]:
     """Label each block with its speaker; unlabelled blocks continue the current turn."""
     found = _candidates(blocks)
@@ -335,8 +366,19 @@ def find_turns(blocks: list[Block]) -> list[Turn]:
         text, spans = _italics(rest, _shift(block.spans, cut))
         result.append(Turn(speaker, text, True, block, key, spans))
 
+    narrated = _narrated(blocks, labels)
+    told: Label | None = None  # the speaker a narrated line ("DOE opened as follows:") names
     for number, block in enumerate(blocks):
         splits = [i for i in range(len(block.starts)) if (number, i) in labels]
+        if told is not None and not splits and block.kind is BlockKind.PARAGRAPH:
+            emit(block, told)
+            told = None
+            continue
+        told = None
+        if number in narrated:
+            emit(block, None)
+            told = narrated[number]
+            continue
         if not splits or splits == [0]:
             emit(block, labels.get((number, 0)))
             continue
