@@ -34,6 +34,9 @@ class Case:
     slug: str
     path: Path
     expected: dict[str, Any]
+    #: What the parser is known to find instead of a hand count (the yaml's
+    #: ``parser_differs``: the values and a ``reason``); the count itself stays as counted.
+    differs: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -57,7 +60,7 @@ def cases(folder: Path = CORPUS) -> list[Case]:
         if not texts:
             continue
         data = yaml.safe_load(meta.read_text(encoding="utf-8"))
-        found.append(Case(meta.stem, texts[0], data["expected"]))
+        found.append(Case(meta.stem, texts[0], data["expected"], data.get("parser_differs") or {}))
     return found
 
 
@@ -131,6 +134,8 @@ def table(results: list[Result]) -> str:
         qa = f"{r.qa}/{want['qa']}"
         stmts = f"{r.statements}/{want.get('statements', 0)}"
         verdict = "OK" if not r.problems else "; ".join(r.problems)
+        if r.problems and r.case.differs:
+            verdict += " (known: see its yaml's parser_differs)"
         if SectionKind.EXCHANGE.value in want["kinds"] and want.get("turns"):
             verdict += f" (turns {r.turns}/{want['turns']})"  # told, not judged: see README
         rows.append(

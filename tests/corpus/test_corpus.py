@@ -47,14 +47,27 @@ def test_first_and_last_question(case: Case) -> None:
             assert got is None
 
 
+def _known_difference(case: Case, name: str, got: object) -> None:
+    """A count the parser is known to miss (the yaml's ``parser_differs``, with its reason):
+    it must find what is recorded there, and the test is an expected failure; once the
+    parser finds the hand count, the recorded value fails and the entry must go."""
+    if name in case.differs:
+        assert got == case.differs[name], (name, got, case.differs)
+        pytest.xfail(f"{name}: {case.differs.get('reason', '')}")
+
+
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_statements(case: Case) -> None:
-    assert result(case.slug).statements == case.expected.get("statements", 0)
+    found = result(case.slug).statements
+    _known_difference(case, "statements", found)
+    assert found == case.expected.get("statements", 0)
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_section_kinds(case: Case) -> None:
-    assert result(case.slug).kinds == case.expected["kinds"]
+    found = result(case.slug).kinds
+    _known_difference(case, "kinds", found)
+    assert found == case.expected["kinds"]
 
 
 @pytest.mark.parametrize("case", NO_QUESTIONS, ids=[c.slug for c in NO_QUESTIONS])

@@ -122,6 +122,9 @@ def test_bad_or_missing_front_matter_stays_text() -> None:
     toml = split_front_matter('+++\ntitle = "T"\ncount = 3\n+++\nBody\n')
     assert toml is not None and toml.metadata == {"title": "T", "count": "3"}
     assert toml.lines == 4
+    empty = split_front_matter("---\n---\n\n# The title\n")
+    assert empty is not None and (empty.metadata, empty.lines) == ({}, 2)
+    assert parse_document("---\n---\n\n# The title\n\nText.\n", "t.md").title == "The title"
     doc = parse_document("---\n: : not yaml [\n---\n\nQuestion: Why?\n\nA: So.\n", "t.md")
     assert doc.metadata == {}
     assert any(": : not yaml [" in p.text for p in passages(doc))
@@ -168,7 +171,7 @@ def test_lines_too_long_to_be_wrapped_are_paragraphs() -> None:
 
 def test_headings_written_in_html_are_headings() -> None:
     doc = parse_document(
-        "# Questions\n\nWhat this page is for.\n\n<h2 id=\"basics\">Basics &amp; more</h2>\n\n"
+        '# Questions\n\nWhat this page is for.\n\n<h2 id="basics">Basics &amp; more</h2>\n\n'
         '<h3><a href="#why" name="why">\nWhy is it so?\n</a></h3>\n\nBecause it is.\n\n'
         "<div><h2>Not alone</h2><p>in a block</p></div>\n",
         "faq.md",

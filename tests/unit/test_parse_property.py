@@ -73,7 +73,8 @@ def test_parser_never_raises_and_keeps_every_line(raw: str) -> None:
     names = {_squash(t) for t in [doc.title, *(s.title for s in doc.walk())]}
     dropped = {d.line for d in doc.dropped}
     for number, line in enumerate(text.split("\n"), start=1):
-        content = _squash(line)
+        # A soft hyphen ending a line joins a word hyphenated across lines: it goes.
+        content = _squash(line).removesuffix("\u00ad")
         if not content or number in dropped:
             assert (
                 not content

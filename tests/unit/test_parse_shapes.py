@@ -5,7 +5,7 @@ Small documents written for the case; the real ones are in tests/corpus/.
 
 from __future__ import annotations
 
-from tuireader.model import Document
+from tuireader.model import Document, Span, SpanStyle
 from tuireader.parse import parse_document
 from tuireader.text import decode
 
@@ -272,6 +272,87 @@ def test_print_interview_with_only_the_questions_labelled() -> None:
     assert texts(doc, "qa-2") == [("Question", "What next?"), (None, "A rest.")]
 
 
+HEADING_QUESTIONS = """\
+# Two sailors on their boat
+
+We asked Ann and Bob about the boat.
+
+## 1. Why did you buy a boat?
+
+**Ann** - We liked the sea.
+
+**Bob** - And the fish.
+
+## 2. Where do you sail?
+
+**Bob** - Along the coast, mostly.
+
+More text of Bob's answer.
+
+## Where next?
+
+**Ann** - North, next summer.
+"""
+
+
+def test_a_written_interview_whose_questions_are_headings() -> None:
+    doc = parse(HEADING_QUESTIONS, "interview.md")
+    assert kinds(doc) == ["intro", "qa", "qa", "qa"]
+    assert texts(doc, "qa-1") == [
+        ("1.", "Why did you buy a boat?"),
+        ("Ann", "We liked the sea."),
+        ("Bob", "And the fish."),
+    ]
+    assert texts(doc, "qa-3")[0] == (None, "Where next?")
+    # Question headings with no one's answers after them are an FAQ's, not questions.
+    faq = parse("# FAQ\n\n## Why a boat?\n\nThe sea.\n\n## Why now?\n\nSummer.\n", "f.md")
+    assert "qa" not in kinds(faq)
+
+
+def test_the_first_answer_is_no_introduction_even_when_it_says_we_have_a() -> None:
+    doc = parse(
+        "A news conference\n\n"
+        "THE PRESIDENT. I have a short statement about the sea, and then questions.\n\n"
+        "Q. Is the answer still no?\n\n"
+        "THE PRESIDENT. The answer is that we have a good plan, and we keep to it.\n\n"
+        "Q. Can I follow up? Why keep to it?\n\n"
+        "THE PRESIDENT. Because it works, and it has worked for years now.\n\n"
+        "Q. And the rivers?\n\n"
+        "THE PRESIDENT. The same plan, for the rivers as for the sea.\n"
+    )
+    assert kinds(doc) == ["intro", "statement", "qa", "qa", "qa"]
+
+
+NARRATED_OPENING = """\
+THE SEA COMPANY v. JANE ROE
+
+MR. DOE opened the case as follows:
+
+Gentlemen of the Jury, the sea was taken, and we shall show by whom.
+
+Q. Where do you live?
+
+A. By the sea.
+
+MR. DOE: I object to that.
+
+Q. Since when?
+
+A. Since I was born.
+
+MR. DOE: Nothing further.
+"""
+
+
+def test_narration_that_gives_a_labelled_speaker_the_word_opens_a_turn() -> None:
+    doc = parse(NARRATED_OPENING)
+    assert kinds(doc) == ["intro", "statement", "qa", "qa"]
+    assert texts(doc, "intro")[-1] == (None, "MR. DOE opened the case as follows:")
+    assert texts(doc, "statement-1") == [
+        ("MR. DOE", "Gentlemen of the Jury, the sea was taken, and we shall show by whom.")
+    ]
+
+
 def test_a_label_ending_in_a_full_stop_among_colon_labels() -> None:
     doc = parse(
         "News conference\n\n"
@@ -462,6 +543,181 @@ def test_numbered_questions_of_a_catechism() -> None:
         ("A", "LESSON SECOND ON GOD"),  # plain paragraphs go on with the turn
     ]
     assert texts(doc, "qa-3")[0] == ("3. Q", "Say the first rule.")
+
+
+ROLE_WORDS_WITH_FULL_STOPS = """\
+A CATECHISM OF THE SEA
+
+1. Question.  What is the sea?
+
+Answer.  Salt water, and a great deal of it.
+
+2.  Q.  Why is it salt?
+
+A.  The rivers bring the salt down.
+
+2a.  Q.  Is it so everywhere?
+
+A.  Almost.
+"""
+
+
+def test_role_words_with_full_stops_and_numbers_of_old_print() -> None:
+    doc = parse(ROLE_WORDS_WITH_FULL_STOPS)
+    assert kinds(doc) == ["intro", "qa", "qa", "qa"]
+    assert texts(doc, "qa-1") == [
+        ("1. Question", "What is the sea?"),
+        ("Answer", "Salt water, and a great deal of it."),
+    ]
+    assert texts(doc, "qa-3")[0] == ("2a. Q", "Is it so everywhere?")
+
+
+ITALIC_LABELS = """\
+_Jane Roe_ called and sworn. Examined by Mr. Doe:
+
+_Q._ Where were you born?
+
+_A._ In a small town by the sea.
+
+_Q._ How old are you?
+
+_A._ Fifty.
+"""
+
+
+def test_labels_in_the_italics_of_a_plain_text_book() -> None:
+    doc = parse(ITALIC_LABELS)
+    assert kinds(doc) == ["intro", "qa", "qa"]
+    assert texts(doc, "qa-1") == [
+        ("Q", "Where were you born?"),
+        ("A", "In a small town by the sea."),
+    ]
+
+
+CONTENTS_THEN_INTERVIEWS = """\
+CONTENTS.
+
+THE SEA AND THE RIVERS, Morning Post
+
+POLITICS AND GEN. GRANT, Evening Paper
+
+A REPLY TO THE REV. MR. ROE, Weekly Paper
+
+THE SEA AND THE RIVERS
+
+Question.  Is the sea salt?
+
+Answer.  It is.
+
+Question.  Why?
+
+Answer.  The rivers bring the salt.
+"""
+
+
+def test_a_capitals_title_with_an_abbreviation_is_no_speaker() -> None:
+    doc = parse(CONTENTS_THEN_INTERVIEWS)
+    assert kinds(doc) == ["intro", "qa", "qa"]
+
+
+ITALIC_QUESTIONS = """\
+A CATECHISM OF THE SEA
+
+1.  Q.  _What is the sea?_
+
+A.  Salt water.
+
+2.  Q.  _Why is it salt?_[1]
+
+A.  The rivers bring _some_ salt down, and the _rest_ is old.
+"""
+
+
+def test_a_question_all_in_italics_loses_its_marks() -> None:
+    doc = parse(ITALIC_QUESTIONS)
+    section = doc.section("qa-1")
+    assert section is not None and section.title == "What is the sea?"
+    first = section.passages[0]
+    assert (first.text, first.spans) == ("What is the sea?", (Span(0, 16, SpanStyle.EMPHASIS),))
+    assert texts(doc, "qa-2") == [
+        ("2. Q", "Why is it salt?[1]"),
+        ("A", "The rivers bring _some_ salt down, and the _rest_ is old."),
+    ]
+
+
+HEADINGS_ABOVE_PRINTED_TURNS = """\
+HEARINGS
+BEFORE THE COMMITTEE ON THE SEA
+
+RULE ONE
+The committee sits in public.
+
+RULE TWO
+The committee keeps a record.
+
+HEARINGS
+ON THE SEA AND THE RIVERS
+
+RULE ONE
+The committee may sit in private.
+
+RULE TWO
+The record is printed.
+
+Mr. ROE. Where do you live?
+
+Mr. DOE. By the sea.
+
+Mr. ROE. Since when?
+
+Mr. DOE. Since I was born.
+
+Mr. ROE. Do you fish?
+
+Mr. DOE. Every day.
+
+Mr. ROE. And your family?
+
+Mr. DOE. They fish too.
+"""
+
+
+def test_headings_alone_on_their_lines_above_full_stop_turns_are_no_speakers() -> None:
+    doc = parse(HEADINGS_ABOVE_PRINTED_TURNS)
+    assert kinds(doc) == ["intro", "qa", "qa", "qa", "qa"]
+
+
+COUNSEL_IDENTIFIES_HIMSELF = """\
+Mr. ROE. Will counsel please identify himself for the record.
+
+Mr. LEE. Jane Lee, attorney at law, of Seatown.
+
+Mr. ROE. You were called before this committee last year?
+
+Mr. DOE. Yes, sir, I was called on the first day of that hearing, in June.
+
+Mr. ROE. And you refused to testify?
+
+Mr. DOE. Correct, I refused, for reasons I stated to the committee then.
+
+Mr. ROE. Why?
+
+Mr. DOE. I was not ready, and my counsel had advised me to wait a while.
+
+Mr. POE. I yield back.
+
+Mr. ROE. Are you ready now?
+
+Mr. DOE. I am ready now, and I will answer every question you put to me.
+"""
+
+
+def test_a_speaker_who_replies_once_to_the_asker_answers_and_yielding_back_gives_the_floor() -> (
+    None
+):
+    doc = parse(COUNSEL_IDENTIFIES_HIMSELF)
+    assert kinds(doc) == ["qa"] * 5
+    assert texts(doc, "qa-1")[1] == ("Mr. LEE", "Jane Lee, attorney at law, of Seatown.")
 
 
 BOLD_NAMES = """\
@@ -735,7 +991,6 @@ def test_a_hosts_welcome_and_the_greeting_back_are_no_statements() -> None:
     assert doc.questions()[0].title == "How are you, sir?"
 
 
-
 def _page(number: int, lines: list[str]) -> str:
     """A page as ``pdftotext -layout`` gives a court reporter's transcript: numbered lines,
     double-spaced, the page number and the reporter's name at the foot."""
@@ -750,38 +1005,50 @@ def _page(number: int, lines: list[str]) -> str:
 
 COURT_PAGES = "".join(
     [
-        _page(1, [
-            "           IN THE SUPREME COURT",
-            "",
-            "              CHIEF JUSTICE POE:          We will hear",
-            "argument this morning in the first case.",
-            "              Mr. Roe.",
-            "              MR. ROE:       Mr. Chief Justice, and may it",
-            "please the Court: the Act imposes a rule that is",
-            "central to the law of taxes and of penalties.",
-            "              JUSTICE LEE:        Well, that depends, as -",
-        ]),
-        _page(2, [
-            "as the government points out, on whether that directive",
-            "is a directive to the Secretary. Why should it be so?",
-            "              MR. ROE:       Because the text says so,",
-            "Justice Lee.",
-            "              JUSTICE KAY:     Is that the only reason?",
-            "              MR. ROE:       No, there are three of them.",
-            "              There is the history of the Act, too.",
-            "              CHIEF JUSTICE POE:         Thank you, Mr. Roe.",
-            "              General Doe.",
-        ]),
-        _page(3, [
-            "              GENERAL DOE:      Mr. Chief Justice, and may it",
-            "please the Court: the penalty is not a tax.",
-            "              JUSTICE LEE:       Why not?",
-            "              GENERAL DOE:      Because Congress said so.",
-        ]),
-        _page(4, [
-            "              JUSTICE KAY:       And the history?",
-            "              GENERAL DOE:      It says the same.",
-        ]),
+        _page(
+            1,
+            [
+                "           IN THE SUPREME COURT",
+                "",
+                "              CHIEF JUSTICE POE:          We will hear",
+                "argument this morning in the first case.",
+                "              Mr. Roe.",
+                "              MR. ROE:       Mr. Chief Justice, and may it",
+                "please the Court: the Act imposes a rule that is",
+                "central to the law of taxes and of penalties.",
+                "              JUSTICE LEE:        Well, that depends, as -",
+            ],
+        ),
+        _page(
+            2,
+            [
+                "as the government points out, on whether that directive",
+                "is a directive to the Secretary. Why should it be so?",
+                "              MR. ROE:       Because the text says so,",
+                "Justice Lee.",
+                "              JUSTICE KAY:     Is that the only reason?",
+                "              MR. ROE:       No, there are three of them.",
+                "              There is the history of the Act, too.",
+                "              CHIEF JUSTICE POE:         Thank you, Mr. Roe.",
+                "              General Doe.",
+            ],
+        ),
+        _page(
+            3,
+            [
+                "              GENERAL DOE:      Mr. Chief Justice, and may it",
+                "please the Court: the penalty is not a tax.",
+                "              JUSTICE LEE:       Why not?",
+                "              GENERAL DOE:      Because Congress said so.",
+            ],
+        ),
+        _page(
+            4,
+            [
+                "              JUSTICE KAY:       And the history?",
+                "              GENERAL DOE:      It says the same.",
+            ],
+        ),
     ]
 )
 

@@ -118,6 +118,12 @@ def _take_title(blocks: list[Block], fallback: str) -> tuple[str, list[Block], l
 def _body_sections(blocks: list[Block]) -> list[Section]:
     all_turns = find_turns(blocks)
     roles, spoken = find_roles(all_turns)
+    if not roles.askers:
+        # The questions are headings, the answers labelled (a written interview).
+        asked = sections.heading_questions(all_turns)
+        if asked is not None:
+            all_turns = asked
+            roles, spoken = find_roles(all_turns)
     if roles.askers and {turn.key for turn in spoken} <= roles.askers | roles.moderators:
         # Only questions are labelled (a print interview: the answers are plain text).
         all_turns = sections.unlabelled_answers(all_turns, roles.askers)

@@ -50,6 +50,8 @@ def _flatten(data: Mapping[Any, Any], prefix: str = "") -> dict[str, str]:
 
 
 def _load(fence: str, body: str) -> Mapping[Any, Any] | None:
+    if not body.strip():
+        return {}  # an empty block: front matter with nothing in it, not two rules
     try:
         if fence == "---":
             import yaml  # only for documents that have front matter

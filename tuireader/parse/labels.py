@@ -71,7 +71,9 @@ _TRAIL_TIME = re.compile(rf"[ \t\u00a0]*(?:\\?\[{_TIME}\\?\]|\({_TIME}\)|{_TIME}
 _BOLD = re.compile(r"(\*\*|__)")
 #: A question's number in front of its label: ``12. Q. Who made the world?`` (a catechism,
 #: an examination numbered by question).
-_QUESTION_NUMBER = re.compile(r"\d{1,4}\.[ \t\u00a0]+(?=[QA](?:[.:]|[ \t\u00a0]{2}|\t))")
+_QUESTION_NUMBER = re.compile(
+    r"\d{1,4}[a-z]?\.{1,2}[ \t\u00a0]+(?=[QA](?:[.:]|[ \t\u00a0]{2}|\t)|Question\.|Answer\.)"
+)
 # Q / A: a tab, several spaces or a no-break space after the letter; or Q. / A. / Q.1.a. / A5.-7.
 _QA = re.compile(
     r"(?P<r>[QA])(?:(?P<n>\.?\d{1,3}(?:\.(?:\d{1,3}|[a-z]))*(?:\.?-(?:\d{1,3}|[a-z]))?)\.?"
@@ -95,7 +97,7 @@ _TIMED_NAME = re.compile(
 HONORIFICS = (
     "Mr|Mrs|Ms|Miss|Mx|Dr|Sen|Senator|Rep|Representative|Chairman|Chairwoman|Chair|Secretary"
     "|Governor|Gov|General|Gen|Admiral|Adm|Ambassador|Judge|Justice|Professor|Prof|Rev|Father"
-    "|Commissioner|Mayor|Director|Delegate|Dean|Speaker|President|Minister|Colonel|Col"
+    "|Commissioner|Mayor|Director|Delegate|Dean|Speaker|President|Minister|Colonel|Col|Hon"
 )
 _NAME = r"(?:Mc|Mac|O['’]|D['’])?[^\W\d_][\w'’\-]*"
 _CAPNAME = r"[^\W\d_a-z][\w'’\-]*"
@@ -107,7 +109,22 @@ _STOP = re.compile(
     r"\.(?:[ \t\u00a0]+\.(?=[ \t\u00a0]))?"  # "NAME. . text": a stray full stop, as printed
     r"(?P<presiding>[ \t\u00a0]+\[[a-z ]{3,20}\])?[ \t\u00a0]+(?=\S)"
 )
+#: Capitals after a label in capitals: an initial (``B. F.``) or a word (``GRANT,``).
+_CAPS_GO_ON = re.compile(r"[A-Z](?:\.[ \t\u00a0]|[A-Z'’\-]+\b)")
 _BARE_HONORIFICS = frozenset(h.lower() for h in HONORIFICS.split("|"))
+_LAST_WORD = re.compile(r"[A-Z'’]+$")
+
+
+def _abbreviates(speaker: str) -> bool:
+    """A label in capitals ending in an initial or a title (``JOHN G``, ``THE REV``, ``GEN``):
+    its full stop is the abbreviation's, inside a longer capitalised title."""
+    last = _LAST_WORD.search(speaker)
+    if last is None or not speaker.isupper():
+        return False
+    word = last.group(0)
+    return len(word) == 1 or word.lower() in _BARE_HONORIFICS
+
+
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 
@@ -233,10 +250,12 @@ def find_label(
         stamp = lead.group(0).strip()
         pos = lead.end()
     bold = _BOLD.match(line, pos)
+    if bold is None and line[pos : pos + 1] in _EMPHASIS:
+        return _emphasised(line, whole, pos)
     start = bold.end() if bold else pos
     number = _QUESTION_NUMBER.match(line, start) if line[start : start + 1].isdigit() else None
     if number is not None:
-        found = _qa(line, number.end(), stamp)
+        found = _qa(line, number.end(), stamp) or _role_stop(line, number.end(), stamp)
         if found is not None:
             written = f"{line[start : number.end()].strip()} {found.speaker}"
             return Label(written, found.key, found.form, 2, found.end, found.alone)
@@ -254,7 +273,7 @@ def find_label(
     if found is None and line.find(":", start, start + _COLON_LONGEST) >= 0:
         found = _colon(line, start, stamp)
     if (found is None or found.form is Form.COLON) and _stop_near(line, start):
-        stop = _stop(line, start, stamp)
+        stop = _stop(line, start, stamp) or _role_stop(line, start, stamp)
         if stop is not None and (found is None or stop.end < found.end):
             found = stop  # "HYL.  True: that is so" is HYL speaking
     if found is None and ("(" in line[start:80] or "[" in line[start:80]):
@@ -268,6 +287,29 @@ def find_label(
 
 #: A name in bold is short.
 _BOLD_LONGEST = 60
+#: Italics of printed books in plain text: ``_Q._ Where?``, ``_Question_.  Why?``.
+_EMPHASIS = ("_", "*")
+_EMPHASIS_LONGEST = 60
+
+
+def _emphasised(line: str, whole: int, pos: int) -> Label | None:
+    """A label in italics (``_Q._``, ``_Answer_.``, ``*Mr. Doe*:``): the same label without
+    its marks, when they wrap the whole label and nothing more (``_Jane Doe_ said that``
+    is a name in a sentence)."""
+    mark = line[pos]
+    close = line.find(mark, pos + 1, pos + 2 + _EMPHASIS_LONGEST)
+    if close <= pos + 1 or line[pos + 1].isspace() or line[close - 1].isspace():
+        return None
+    if line[close + 1 : close + 2] not in ("", ".", ":", " ", "\t", "\u00a0"):
+        return None
+    inner_end = close - 1  # where the label's text ends once the opening mark is gone
+    bare = line[:pos] + line[pos + 1 : close] + line[close + 1 :]
+    found = find_label(bare, whole - 2)
+    if found is None or found.form not in (Form.COLON, Form.STOP, Form.QA):
+        return None
+    if found.end < inner_end or (found.alone and found.form is not Form.QA):
+        return None
+    return Label(found.speaker, found.key, found.form, found.strength, found.end + 2, found.alone)
 
 
 def _bold_end(
@@ -297,11 +339,17 @@ def _bold_end(
     return end
 
 
+_DASH = re.compile(r"[ \t\u00a0]*(?:-|–|—|--)[ \t\u00a0]+(?=\S)")
+
+
 def _bold_name(line: str, start: int, end: int, stamp: str) -> Label | None:
     name = _clean(line[start:end])
     if not 1 <= len(name.split()) <= 6 or label_strength(name) == 0:
         return None
     after, trail = _rest_start(line, end)
+    dash = _DASH.match(line, after)
+    if dash is not None:
+        after = dash.end()  # "**Jane Doe** - Thank you": a dash for a colon
     speaker = _with_stamp(name, stamp or trail)
     return Label(speaker, make_key(name), Form.BOLD, label_strength(name), after, False)
 
@@ -391,6 +439,8 @@ def _stop(line: str, start: int, stamp: str) -> Label | None:
     speaker = squash(match.group("label"))
     if label_strength(speaker) == 0 or speaker.lower() in _BARE_HONORIFICS:
         return None  # "MR. SMITH: ..." is a colon label, not "MR." speaking
+    if _abbreviates(speaker) and _CAPS_GO_ON.match(line, match.end()):
+        return None  # "POLITICS AND GEN. GRANT": the full stop abbreviates, the title goes on
     key = make_key(speaker)
     presiding = match.group("presiding")
     if presiding:
@@ -398,6 +448,21 @@ def _stop(line: str, start: int, stamp: str) -> Label | None:
     # A plain name ("Jane Doe.") is weak: only a speaker known from other labels.
     strength = 1 if match.group("plain") else 2
     return Label(_with_stamp(speaker, stamp), key, Form.STOP, strength, match.end(), False)
+
+
+#: ``Question.  Why?`` / ``Answer.  Because.``: a role word and a full stop (old print).
+_ROLE_STOP = re.compile(r"(?P<label>[A-Z][a-z]+)\.[ \t\u00a0]+(?=\S)")
+
+
+def _role_stop(line: str, start: int, stamp: str) -> Label | None:
+    match = _ROLE_STOP.match(line, start)
+    if match is None:
+        return None
+    speaker = match.group("label")
+    key = make_key(speaker)
+    if role_of(key) not in (Role.ASK, Role.ANSWER):
+        return None
+    return Label(_with_stamp(speaker, stamp), key, Form.STOP, 2, match.end(), False)
 
 
 def _timed_name(line: str, start: int, stamp: str) -> Label | None:

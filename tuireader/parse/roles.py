@@ -35,6 +35,7 @@ _FLOOR = re.compile(
     r" (?:you |it |up )?the floor|the floor is (?:yours|open)"
     r"|recogni[sz]e (?:myself|the (?:gentle|senator|member|ranking|distinguished))"
     r"|is recognized\b|over to you|back (?:over )?to you"
+    r"|yield back|yield (?:the balance of )?my time"
     r"|let['’]?s (?:go|turn|move) (?:to|on)|we['’]ll (?:now )?(?:go|turn) to"
     r"|going (?:to go )?to the\b|(?:take|open it up for|open (?:it|this) up to)"
     r" (?:a few |some |your |the )?questions|open it up"
@@ -234,7 +235,6 @@ _GREETING = re.compile(
 _GREETING_WORDS = 12
 
 
-
 #: How much of a turn's end is read for its last sentences, and of its start kept.
 _TAIL = 400
 _HEAD = 80
@@ -391,8 +391,22 @@ def _statistical_roles(
         if asking and _asks_by_numbers(spoken, floor, asking, answering, panel):
             others = _followers(spoken, floor, answering) - moderators
             keys = {turn.key for turn in spoken} - answering - moderators
-            return _families(asking | others, keys), answering
+            askers = _families(asking | others, keys)
+            return askers, answering | _prompted(spoken, floor, askers, keys - askers)
     return set(), set()
+
+
+def _prompted(
+    spoken: list[SpokenTurn], floor: set[int], askers: set[str], candidates: set[str]
+) -> set[str]:
+    """Speakers who speak only right after an asker, and no more than twice (a witness's
+    counsel asked to identify himself): they reply too."""
+    after: dict[str, list[bool]] = defaultdict(list)
+    for index, turn in enumerate(spoken):
+        if turn.key in candidates and index not in floor:
+            before = spoken[index - 1].key if index else None
+            after[turn.key].append(before in askers)
+    return {key for key, follows in after.items() if len(follows) <= 2 and all(follows)}
 
 
 def _several(votes: dict[str, list[int]], side: set[str], which: int) -> bool:
@@ -507,6 +521,7 @@ def find_roles(turns: list[Turn]) -> tuple[Roles, list[SpokenTurn]]:
         i
         for i, turn in enumerate(spoken)
         if i not in floor
+        and not _replies(spoken, i, askers)
         and (
             (turn.key not in role_askers and gives_floor(turn.text, True))
             or (turn.key in askers and _welcomes(turn))
@@ -521,6 +536,15 @@ def find_roles(turns: list[Turn]) -> tuple[Roles, list[SpokenTurn]]:
         frozenset(_greetings(spoken, introduces, answerers)),
     )
     return roles, spoken
+
+
+def _replies(spoken: list[SpokenTurn], index: int, askers: set[str]) -> bool:
+    """A turn right after an asker's question, by someone who does not ask: the reply, which
+    introduces nobody even if it says "we have a good package"."""
+    if index == 0 or spoken[index].key in askers:
+        return False
+    before = spoken[index - 1]
+    return before.key in askers and before.ends_asking
 
 
 def _welcomes(turn: SpokenTurn) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tuireader.model import Passage, Section, SectionKind, passage_id
+from tuireader.model import BlockKind, Passage, Section, SectionKind, passage_id
 from tuireader.parse.roles import LONG_OPENING, Roles, SpokenTurn
 from tuireader.parse.turns import Turn
 from tuireader.titles import short_title
@@ -72,11 +72,49 @@ def unlabelled_answers(turns: list[Turn], askers: frozenset[str]) -> list[Turn]:
     return out
 
 
+#: The key of a question written as a heading: a role word, so that the others answer.
+HEADING_ASKER = "question"
+_HEADING_NUMBER = re.compile(r"(\d{1,3}[.)])[ \t\u00a0]+(?=\S)")
+
+
+def heading_questions(turns: list[Turn]) -> list[Turn] | None:
+    """A written interview whose questions are headings (``## 3. Why a podcast?``) and whose
+    answers are labelled turns: each heading that asks and is answered by a labelled turn
+    becomes a question turn, with its number as its label. None when there are not two."""
+    places: list[int] = []
+    answered = False  # the next turn that is not a heading starts a speaker's turn
+    for index in range(len(turns) - 1, -1, -1):
+        turn = turns[index]
+        if turn.block.kind is not BlockKind.HEADING:
+            answered = turn.labelled and turn.key is not None
+        elif answered and turn.text.rstrip().endswith("?"):
+            places.append(index)
+    if len(places) < 2:
+        return None
+    out = list(turns)
+    for index in places:
+        turn = turns[index]
+        number = _HEADING_NUMBER.match(turn.text)
+        cut = number.end() if number is not None else 0
+        spans = tuple(
+            replace(span, start=max(span.start - cut, 0), end=span.end - cut)
+            for span in turn.spans
+            if span.end > cut
+        )
+        out[index] = replace(
+            turn,
+            speaker=number.group(1) if number is not None else None,
+            text=turn.text[cut:],
+            labelled=True,
+            key=HEADING_ASKER,
+            spans=spans,
+        )
+    return out
+
+
 def _kind(roles: Roles, index: int, turn: SpokenTurn, opening: bool) -> int:
     """What a turn is for the questions: it asks, it answers, or neither."""
-    if index in roles.floor or (
-        opening and (index in roles.introduces or index in roles.greets)
-    ):
+    if index in roles.floor or (opening and (index in roles.introduces or index in roles.greets)):
         return _OTHER
     if turn.key in roles.askers:
         if opening and turn.words >= STATEMENT_WORDS and not turn.asks:

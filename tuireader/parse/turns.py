@@ -18,6 +18,7 @@ sentence. Unlabelled paragraphs continue the current speaker's turn.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -52,16 +53,23 @@ class _Found:
     label: Label
 
 
+def _line_end(block: Block, index: int) -> int:
+    """Where line ``index`` of a block ends: before the space that joins it to the next
+    line (none after a word hyphenated across lines)."""
+    if index + 1 >= len(block.starts):
+        return len(block.text)
+    end = block.starts[index + 1]
+    return end - 1 if block.text[end - 1 : end] == " " else end
+
+
 def _line_text(block: Block, index: int) -> str:
-    start = block.starts[index]
-    end = block.starts[index + 1] - 1 if index + 1 < len(block.starts) else len(block.text)
-    return block.text[start:end]
+    return block.text[block.starts[index] : _line_end(block, index)]
 
 
 def _line_head(block: Block, index: int, size: int = 240) -> tuple[str, int]:
     """The start of a line of a block (enough for a label) and the line's length."""
     start = block.starts[index]
-    end = block.starts[index + 1] - 1 if index + 1 < len(block.starts) else len(block.text)
+    end = _line_end(block, index)
     return block.text[start : min(end, start + size)], end - start
 
 
@@ -100,7 +108,7 @@ def _candidates(blocks: list[Block]) -> list[_Found]:
                 previous_label = False
                 continue
             if index > 0:
-                before = block.text[block.starts[index] - 2]  # lines are joined by a space
+                before = block.text[_line_end(block, index - 1) - 1]  # the line before's end
                 # A numbered Q.1./A.1. is unmistakable, even under a topic line.
                 numbered = label.form is Form.QA and any(ch.isdigit() for ch in label.speaker)
                 ends = before in _SENTENCE_END or previous_label or numbered
@@ -180,10 +188,17 @@ def accepted_speakers(
         bold_recurring = [k for k, c in by_form[Form.BOLD].items() if c >= 2]
         transcript = transcript or len(bold_recurring) + len(colon_recurring) >= 2
     # Names alone on their lines, where the document does not label its turns otherwise (a
-    # title line "CRITO" above a dialogue of "CRITO:" turns is a title).
+    # title line "CRITO" above a dialogue of "CRITO:" turns is a title; headings in capitals
+    # of a printed hearing whose turns are "Mr. DOE." are headings).
+    other_turns = sum(
+        c
+        for form in (Form.COLON, Form.STOP, Form.QA, Form.BOLD)
+        for c in by_form[form].values()
+        if c >= 2
+    )
     name_lines = (
         sum(1 for c in by_form[Form.NAME_LINE].values() if c >= 2) >= 2
-        and sum(by_form[Form.NAME_LINE].values()) > colon_turns
+        and sum(by_form[Form.NAME_LINE].values()) > other_turns
     )
     # "Senator Doe" once, where "Senator" speaks often: one of a family of speakers.
     families = {key for key in counts if key not in recurring and _prefixed(key, recurring)}
@@ -203,6 +218,9 @@ def accepted_speakers(
         total = counts[key] + (counts[label.key] if key != label.key else 0)
         if label.form is Form.QA:
             ok = (total >= 2 or transcript) and (label.key == "q" or asks)
+        elif label.form is Form.STOP and label.role is not None:
+            # "Question." / "Answer." of old print: role words, like "Q." and "A."
+            ok = total >= 2 or transcript
         elif label.form is Form.STOP:
             # Once only: a name of two words or more ("Mr. Doe.", "JANE DOE.", not "SUBSTANCE.")
             ok = stop_forms and (total >= 2 or key in families or " " in key)
@@ -248,7 +266,7 @@ def _shift(spans: tuple[Span, ...], cut: int, end: int | None = None) -> tuple[S
 def _cut(block: Block, index: int, until: int | None) -> Block:
     """The part of a block from line ``index`` up to line ``until`` (exclusive)."""
     start = block.starts[index]
-    end = block.starts[until] - 1 if until is not None else len(block.text)
+    end = _line_end(block, until - 1) if until is not None else len(block.text)
     raw_lines = block.raw.split("\n")
     raw = "\n".join(raw_lines[index:until]) if len(raw_lines) == len(block.starts) else block.raw
     return replace(
@@ -260,6 +278,54 @@ def _cut(block: Block, index: int, until: int | None) -> Block:
         spans=_shift(block.spans, start, end),
         starts=tuple(s - start for s in block.starts[index:until]),
     )
+
+
+#: A turn's whole text in a plain text's italics (``Q.  _Who made you?_``), a footnote
+#: mark after it allowed (``_Why?_[5]``).
+_ITALICS = re.compile(r"([_*])([^_*\s](?:[^_*]*[^_*\s])?)\1((?:\[\d{1,3}\])*)")
+
+
+def _italics(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
+    """The text without marks that wrap all of it, shown as emphasis instead (Markdown's
+    own emphasis has lost its marks already and comes with spans)."""
+    if spans or not text or text[0] not in "_*":
+        return text, spans
+    match = _ITALICS.fullmatch(text)
+    if match is None:
+        return text, spans
+    inner = match.group(2)
+    return inner + match.group(3), (Span(0, len(inner), SpanStyle.EMPHASIS),)
+
+
+#: A line of narration that hands a speaker the word is short.
+_NARRATION_LONGEST = 160
+
+
+def _narrated(blocks: list[Block], labels: dict[tuple[int, int], Label]) -> dict[int, Label]:
+    """Paragraphs of narration that give a labelled speaker the word for the next paragraph:
+    the speaker's label as written, then words in lower case, ending in a colon (an old
+    trial report's "MR. DOE opened the case as follows:")."""
+    names: dict[str, Label] = {}
+    for label in labels.values():
+        if label.form is Form.COLON and " " in label.speaker and label.role is None:
+            names.setdefault(label.speaker, label)
+    found: dict[int, Label] = {}
+    if not names:
+        return found
+    for number, block in enumerate(blocks):
+        text = block.text
+        if (
+            block.kind is not BlockKind.PARAGRAPH
+            or not text.endswith(":")
+            or len(text) > _NARRATION_LONGEST
+            or (number, 0) in labels
+        ):
+            continue
+        for name, label in names.items():
+            if text.startswith(name + " ") and text[len(name) + 1 : len(name) + 2].islower():
+                found[number] = Label(label.speaker, label.key, label.form, 2, 0, False)
+                break
+    return found
 
 
 def find_turns(blocks: list[Block]) -> list[Turn]:
@@ -279,7 +345,8 @@ def find_turns(blocks: list[Block]) -> list[Turn]:
             pending = None
             if label is None and block.kind is BlockKind.PARAGRAPH:
                 speaker, key = held.speaker, aliases.get(held.key, held.key)
-                result.append(Turn(speaker, block.text, True, block, key, block.spans))
+                text, spans = _italics(block.text, block.spans)
+                result.append(Turn(speaker, text, True, block, key, spans))
                 return
             result.append(Turn(speaker, held_block.text, False, held_block, key, held_block.spans))
         if block.kind is BlockKind.HEADING or block.kind is BlockKind.RULE:
@@ -296,10 +363,22 @@ def find_turns(blocks: list[Block]) -> list[Turn]:
             return
         cut = len(block.text) - len(block.text[label.end :].lstrip())
         speaker, key = label.speaker, aliases.get(label.key, label.key)
-        result.append(Turn(speaker, rest, True, block, key, _shift(block.spans, cut)))
+        text, spans = _italics(rest, _shift(block.spans, cut))
+        result.append(Turn(speaker, text, True, block, key, spans))
 
+    narrated = _narrated(blocks, labels)
+    told: Label | None = None  # the speaker a narrated line ("DOE opened as follows:") names
     for number, block in enumerate(blocks):
         splits = [i for i in range(len(block.starts)) if (number, i) in labels]
+        if told is not None and not splits and block.kind is BlockKind.PARAGRAPH:
+            emit(block, told)
+            told = None
+            continue
+        told = None
+        if number in narrated:
+            emit(block, None)
+            told = narrated[number]
+            continue
         if not splits or splits == [0]:
             emit(block, labels.get((number, 0)))
             continue
