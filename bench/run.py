@@ -69,19 +69,24 @@ def reader_run(path: Path | None, env: dict[str, str], questions: int) -> dict[s
     try:
         paint = session.paint(FIRST_SENTENCE)
         out["paint"], out["frames"] = paint.seconds, paint.frames_before
+        partial = session.terminal.visible("reading the rest")
         session.watch_until_gone("reading the rest")
+        if not partial:  # what start writes, before any key
+            out["start bytes"] = session.bytes_until_quiet(0.5)
         # Keys while a large file is still being read (its preview is on screen).
-        during = []
+        during, moved = [], 0
         for _ in range(3):  # the first output in answer: the frame with the move
-            latency, _ = session.key("j")
+            latency, written = session.key("j")
             during.append(latency)
+            moved += written
         out["j while reading"] = max(during)
         while session.gone_at is None:
             if time.perf_counter() - session.terminal.started > 300:
                 raise TimeoutError("the whole document was never read")
             session.settle(0.05)
         out["loaded"] = session.gone_at
-        out["start bytes"] = session.bytes_until_quiet(0.5)
+        if partial:  # start is until the whole document is shown; the j presses are not
+            out["start bytes"] = session.bytes_until_quiet(0.5) - moved
         latencies, n_bytes = [], []
         for number in range(1, 4):
             latency, written = session.key("n", until=f"Q{number}/{questions} ·")
