@@ -305,7 +305,7 @@ def _cut(block: Block, index: int, until: int | None) -> Block:
 _ITALICS = re.compile(r"([_*])([^_*\s](?:[^_*]*[^_*\s])?)\1((?:\[\d{1,3}\])*)")
 
 
-def _italics(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
+def italics(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
     """The text without marks that wrap all of it, shown as emphasis instead (Markdown's
     own emphasis has lost its marks already and comes with spans)."""
     if spans or not text or text[0] not in "_*":
@@ -365,7 +365,7 @@ def find_turns(blocks: list[Block]) -> list[Turn]:
             pending = None
             if label is None and block.kind is BlockKind.PARAGRAPH:
                 speaker, key = held.speaker, aliases.get(held.key, held.key)
-                text, spans = _italics(block.text, block.spans)
+                text, spans = italics(block.text, block.spans)
                 result.append(Turn(speaker, text, True, block, key, spans))
                 return
             result.append(Turn(speaker, held_block.text, False, held_block, key, held_block.spans))
@@ -383,7 +383,7 @@ def find_turns(blocks: list[Block]) -> list[Turn]:
             return
         cut = len(block.text) - len(block.text[label.end :].lstrip())
         speaker, key = label.speaker, aliases.get(label.key, label.key)
-        text, spans = _italics(rest, _shift(block.spans, cut))
+        text, spans = italics(rest, _shift(block.spans, cut))
         result.append(Turn(speaker, text, True, block, key, spans))
 
     narrated = _narrated(blocks, labels)
