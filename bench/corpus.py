@@ -68,7 +68,8 @@ def _first_words(document: Document, kind: SectionKind, last: bool = False) -> s
     chosen = [s for s in document.walk() if s.kind is kind and s.passages]
     if not chosen:
         return None
-    return squash(chosen[-1 if last else 0].passages[0].text)
+    # The first words, not the quotation marks a quoted examination opens each turn with.
+    return squash(chosen[-1 if last else 0].passages[0].text).lstrip("\"“‘'")
 
 
 def _turns(document: Document) -> int:

@@ -28,6 +28,8 @@ from tuireader.parse.roles import gives_floor
         "So we got a lot of questions in the audience. We have about fifty people here. Before "
         "we get to that, I just want to start with a couple of big-picture questions.",
         "Thank you, Mr. Roe. General Doe. ORAL ARGUMENT OF JANE DOE",
+        "Mrs. Roe, I believe you are number one this morning.",
+        "All right, you're next.",
     ],
 )
 def test_gives_the_floor(text: str) -> None:
@@ -45,6 +47,7 @@ def test_gives_the_floor(text: str) -> None:
         "Thank you for joining us. What do you make of the report?",
         "I asked him, and he said he would think about it for a while. Senator Doe.",
         "We had many questions in the audience last year. We answered all of them.",
+        "If the vote fails, you are up to your neck in trouble.",
     ],
 )
 def test_does_not_give_the_floor(text: str) -> None:

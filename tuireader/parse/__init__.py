@@ -120,7 +120,7 @@ def _body_sections(blocks: list[Block]) -> list[Section]:
     roles, spoken = find_roles(all_turns)
     if not roles.askers:
         # The questions are headings, the answers labelled (a written interview).
-        asked = sections.heading_questions(all_turns)
+        asked = sections.heading_questions(all_turns) or sections.italic_questions(all_turns)
         if asked is not None:
             all_turns = asked
             roles, spoken = find_roles(all_turns)

@@ -312,6 +312,42 @@ def _emphasised(line: str, whole: int, pos: int) -> Label | None:
     return Label(found.speaker, found.key, found.form, found.strength, found.end + 2, found.alone)
 
 
+#: What may follow a label in Markdown italics: a stage direction in parentheses, then a
+#: full stop or a colon (``_Counsel_ (smiling). "Text"``, ``_Witness_."Text"``), or nothing
+#: more on the line (``_Doctor_.`` with the turn below it), or a direction that runs on.
+_AFTER_ITALIC = re.compile(
+    r"(?P<direction>[ \t\u00a0]*\([^()\n]{1,60}\))?[ \t\u00a0]*"
+    r"(?:[.:](?=[ \t\u00a0\"“‘'(]|$)[ \t\u00a0]*|$)"
+    # a longer direction that goes on below: its words are the turn's start
+    r"|[ \t\u00a0]+(?=\([^()]*$)"
+)
+_ITALIC_WORDS = 4
+
+
+def italic_label(line: str, end: int) -> Label | None:
+    """A label in Markdown italics that have lost their marks: ``line[:end]`` was emphasis.
+
+    The marks set the name off, so a single capitalised word (``_Counsel_.``) is as strong
+    as a name in capitals (it must still recur, like every full-stop label); a stage
+    direction after it stays in the speaker.
+    """
+    inner = squash(line[:end])
+    words = inner.split()
+    if not 1 <= len(words) <= _ITALIC_WORDS or not words[0][:1].isupper():
+        return None
+    after = _AFTER_ITALIC.match(line, end)
+    if after is None:
+        return None
+    if any(_word_ok(word, i, len(words)) is False for i, word in enumerate(words)):
+        return None
+    if label_strength(inner) == 0:
+        return None
+    direction = after.group("direction")
+    speaker = f"{inner} {direction.strip()}" if direction else inner
+    rest = after.end()
+    return Label(speaker, make_key(inner), Form.STOP, 2, rest, rest >= len(line.rstrip()))
+
+
 def _bold_end(
     line: str, start: int, mark: re.Match[str] | None, strong: tuple[int, int] | None
 ) -> int | None:

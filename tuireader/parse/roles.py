@@ -40,6 +40,8 @@ _FLOOR = re.compile(
     r"|going (?:to go )?to the\b|(?:take|open it up for|open (?:it|this) up to)"
     r" (?:a few |some |your |the )?questions|open it up"
     r"|we (?:will|shall|are going to|'ll) (?:now )?(?:recess|reconvene|adjourn|stand in recess)"
+    # Calling on a reporter: "Miss Doe, I think you are number one tonight."
+    r"|you(?:['’]re| are) (?:number (?:one|two|three|\w+)|next|first|up)\b(?! to\b)"
     r"|\[recess\]|please be seated|this concludes|next,? please|your question,? please"
     r"|(?:the|a) (?:microphone|mic)\b"
     # Closing: "Please join me in thanking our guests", "That's all the time we have".

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tuireader.model import BlockKind, Passage, Section, SectionKind, passage_id
+from tuireader.model import BlockKind, Passage, Section, SectionKind, SpanStyle, passage_id
 from tuireader.parse.roles import LONG_OPENING, Roles, SpokenTurn
-from tuireader.parse.turns import Turn
+from tuireader.parse.turns import Turn, italics
 from tuireader.titles import short_title
 
 #: An asker's turn this long that asks nothing, before any question, is a statement.
@@ -110,6 +110,50 @@ def heading_questions(turns: list[Turn]) -> list[Turn] | None:
             spans=spans,
         )
     return out
+
+
+def _italic_question(turn: Turn) -> Turn | None:
+    """The turn as a question, if it is a paragraph wholly in italics that asks."""
+    if turn.block.kind is not BlockKind.PARAGRAPH:
+        return None
+    text, spans = italics(turn.text, turn.spans)
+    whole = len(spans) == 1 and spans[0].style is SpanStyle.EMPHASIS
+    if not whole or spans[0].start != 0 or spans[0].end < len(text.rstrip()):
+        return None
+    if not text.rstrip().endswith("?"):
+        return None
+    return replace(turn, text=text, spans=spans, labelled=True, key=HEADING_ASKER)
+
+
+def italic_questions(turns: list[Turn]) -> list[Turn] | None:
+    """A written interview with no labels at all, whose questions are paragraphs in
+    italics (``*Why a podcast?*``) and whose answers are the plain paragraphs after them:
+    the questions become an asker's turns and each answer an unnamed turn. None when a
+    turn has a label, or fewer than two such questions are answered."""
+    if any(turn.key is not None for turn in turns):
+        return None
+    asked = [_italic_question(turn) for turn in turns]
+    out: list[Turn] = []
+    count = 0
+    answering = False
+    for index, turn in enumerate(turns):
+        question = asked[index]
+        following = turns[index + 1] if index + 1 < len(turns) else None
+        answered = (
+            following is not None
+            and following.block.kind is BlockKind.PARAGRAPH
+            and asked[index + 1] is None
+        )
+        if question is not None and answered:
+            out.append(question)
+            count += 1
+            answering = False
+        elif count:
+            out.append(replace(turn, labelled=not answering, key=UNNAMED))
+            answering = True
+        else:
+            out.append(turn)
+    return out if count >= 2 else None
 
 
 def _kind(roles: Roles, index: int, turn: SpokenTurn, opening: bool) -> int:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from tuireader.model import BlockKind, Span, SpanStyle
 from tuireader.parse.blocks import Block
-from tuireader.parse.labels import Form, Label, Role, find_label
+from tuireader.parse.labels import Form, Label, Role, find_label, italic_label
 
 #: Characters that may end the line before a label found inside a paragraph.
 _SENTENCE_END = frozenset('.?!:;"”’)]—–-…')
@@ -94,6 +94,21 @@ def _strong_starts(block: Block) -> dict[int, tuple[int, int]]:
     return found
 
 
+def _emphasis_starts(block: Block) -> dict[int, int]:
+    """Italics that open a line of a Markdown block: line -> where they end in the line
+    (a ``_Counsel_. "Text"`` label has lost its marks)."""
+    found: dict[int, int] = {}
+    line = 0
+    for span in block.spans:
+        if span.style is not SpanStyle.EMPHASIS:
+            continue
+        while line + 1 < len(block.starts) and block.starts[line + 1] <= span.start:
+            line += 1
+        if span.start == block.starts[line] and line not in found:
+            found[line] = span.end - block.starts[line]
+    return found
+
+
 def _candidates(blocks: list[Block]) -> list[_Found]:
     found: list[_Found] = []
     for number, block in enumerate(blocks):
@@ -101,9 +116,14 @@ def _candidates(blocks: list[Block]) -> list[_Found]:
             continue
         previous_label = False
         strong = _strong_starts(block) if block.spans else {}
+        emphasis = _emphasis_starts(block) if block.spans else {}
         for index in range(len(block.starts)):
             head, length = _line_head(block, index)
-            label = find_label(head, length, strong.get(index))
+            label = None
+            if index in emphasis and index not in strong:
+                label = italic_label(head, emphasis[index])
+            if label is None:
+                label = find_label(head, length, strong.get(index))
             if label is None:
                 previous_label = False
                 continue
@@ -285,7 +305,7 @@ def _cut(block: Block, index: int, until: int | None) -> Block:
 _ITALICS = re.compile(r"([_*])([^_*\s](?:[^_*]*[^_*\s])?)\1((?:\[\d{1,3}\])*)")
 
 
-def _italics(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
+def italics(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
     """The text without marks that wrap all of it, shown as emphasis instead (Markdown's
     own emphasis has lost its marks already and comes with spans)."""
     if spans or not text or text[0] not in "_*":
@@ -345,7 +365,7 @@ def find_turns(blocks: list[Block]) -> list[Turn]:
             pending = None
             if label is None and block.kind is BlockKind.PARAGRAPH:
                 speaker, key = held.speaker, aliases.get(held.key, held.key)
-                text, spans = _italics(block.text, block.spans)
+                text, spans = italics(block.text, block.spans)
                 result.append(Turn(speaker, text, True, block, key, spans))
                 return
             result.append(Turn(speaker, held_block.text, False, held_block, key, held_block.spans))
@@ -363,7 +383,7 @@ def find_turns(blocks: list[Block]) -> list[Turn]:
             return
         cut = len(block.text) - len(block.text[label.end :].lstrip())
         speaker, key = label.speaker, aliases.get(label.key, label.key)
-        text, spans = _italics(rest, _shift(block.spans, cut))
+        text, spans = italics(rest, _shift(block.spans, cut))
         result.append(Turn(speaker, text, True, block, key, spans))
 
     narrated = _narrated(blocks, labels)
