@@ -124,9 +124,7 @@ class ReaderScreen(Screen[None]):
                 measure=settings.text_width, show_notes=settings.notes_inline, id="pane"
             )
         yield StatusLine(id="status")
-        yield KeyBar(
-            lead=SEARCH_KEYS, last=("help", "quit"), offered=self._offered_key, id="keys"
-        )
+        yield KeyBar(lead=SEARCH_KEYS, last=("help", "quit"), offered=self._offered_key, id="keys")
 
     def _title_line(self) -> Content:
         """The title, and the date, tags and author of the document's metadata if it has
