@@ -373,7 +373,11 @@ class ReaderScreen(Screen[None]):
         if bars:
             bar = bars.first()
         else:  # made on first use
-            bar = GoToBar(self._resolve_place, id="go-to-bar")
+            bar = GoToBar(
+                self._resolve_place,
+                questions=lambda: self.navigator.question_count,
+                id="go-to-bar",
+            )
             await self.mount(bar, before="#status")
         bar.open()
 
