@@ -94,3 +94,15 @@ async def test_docs_keys_md_names_every_binding_with_its_keys(app: ReaderApp) ->
                     assert f"`{key}`" in found, f"{row.binding_id}: `{key}` not in {found!r}"
         for row in key_rows(app, SearchResults.BINDINGS):
             assert f"`{row.binding_id}`" in doc
+
+
+async def test_help_and_quit_stay_in_a_narrow_key_bar(seed: Document) -> None:
+    """Other keys give way to them: a person who sees nothing else still finds every key."""
+    for cols, rows in ((60, 20), (40, 15)):
+        app = ReaderApp(seed)
+        async with app.run_test(size=(cols, rows)) as pilot:
+            await pilot.pause()
+            bar = key_bar(app)
+            assert bar.endswith("? Help  q Quit"), (cols, bar)
+            assert bar.startswith("n Next answer"), (cols, bar)
+            assert len(bar) <= cols, (cols, bar)

@@ -247,6 +247,20 @@ async def test_draft_is_offered_back(seed: Document, tmp_path: Path) -> None:
     assert [i.record.body for i in again.notes()] == ["typed before the crash"]
 
 
+async def test_enter_on_the_draft_question_restores_it(seed: Document, tmp_path: Path) -> None:
+    """Enter answers the button the focus is on: Restore, the answer that loses nothing."""
+    notes = NotesStore(tmp_path).open(seed)
+    notes.set_draft("qa-2.p1", "typed before the crash", None)
+    notes.save()
+    app = make(seed, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one(TextArea).text == "typed before the crash"
+
+
 async def test_control_characters_in_a_note_never_reach_the_terminal(
     seed: Document, tmp_path: Path
 ) -> None:

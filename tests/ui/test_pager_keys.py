@@ -42,7 +42,8 @@ async def test_colon_goes_to_a_question_an_id_or_a_percentage(app: ReaderApp) ->
         await pilot.press("colon", *"Q99", "enter")
         field = app.query_one("#go-to-input", Input)
         assert field.has_focus  # still open, saying why
-        assert "Nothing here by that name" in str(app.query_one("#go-to-info").render())
+        said = str(app.query_one("#go-to-info").render())
+        assert "Nothing here by that name: there are Q1 to Q10" in said, said
         await pilot.press("escape")
         assert where(app) == ("speech", 21) and app.query_one(ReadingPane).has_focus
 

@@ -71,6 +71,11 @@ async def test_invalid_regex_is_a_message(app: ReaderApp) -> None:
         await search(pilot, app, "(oops")
         assert "not a valid regular expression" in info(app)
         assert app.is_running
+        await pilot.press("enter")  # enter lists the matches: there is no list to show
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchResults)
+        assert "not a valid regular expression" in info(app)
 
 
 async def test_brackets_as_a_query(markup_document: Document) -> None:

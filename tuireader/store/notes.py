@@ -34,6 +34,8 @@ from tuireader.store.schema import (
 from tuireader.store.yamlio import NotesFormatError, dump, load
 
 MAX_FILE_BYTES = files.MAX_FILE_BYTES
+#: The source of a document read from standard input (tuireader.load.STDIN).
+_STDIN_SOURCE = "-"
 
 # Item, SaveResult and StoreError lived here before items.py: still importable from here.
 __all__ = ["DocumentNotes", "Item", "NotesStore", "SaveResult", "StoreError"]
@@ -49,13 +51,16 @@ class DocumentNotes:
         self.store = store
         self.document = document
         self.source = str(path.resolve()) if path is not None else document.source
+        # Where the notes are found by when the text has changed: a file or an address.
+        # Standard input names no place (every piped text is "-"): only its text does.
+        self._place = None if self.source == _STDIN_SOURCE else self.source
         self.warnings: list[str] = []
         self.read_only: str | None = None  # why edits are refused, when they are
         #: True when there are notes but none could be read (neither the file nor its
         #: backup): nothing is shown, so an empty list does not mean "no notes yet".
         self.unavailable = False
         self.key = (
-            key or store.find_key(document.fingerprint, self.source) or document.fingerprint[:24]
+            key or store.find_key(document.fingerprint, self._place) or document.fingerprint[:24]
         )
         folder = store.root / "documents"
         self.file = folder / f"{self.key}.yaml"
@@ -124,7 +129,7 @@ class DocumentNotes:
             # Found by path after an edit, or opened from a new place: point both here.
             # (In a read-only folder it is found by its path again next time.)
             with contextlib.suppress(files.StoreIOError):
-                self.store.remember(self.key, self.document.fingerprint, self.source)
+                self.store.remember(self.key, self.document.fingerprint, self._place)
         self._relocate()
 
     def _refuse(self, error: NotesFormatError, *, show_backup: bool = True) -> None:
@@ -365,7 +370,7 @@ class DocumentNotes:
                     self.store.position_file(self.key), position, backup=False, sync=False
                 )
         try:
-            self.store.remember(self.key, self.document.fingerprint, self.source)
+            self.store.remember(self.key, self.document.fingerprint, self._place)
         except files.StoreIOError as error:
             messages.append(
                 f"Your notes are saved, but the index that finds them from another copy "

@@ -318,7 +318,9 @@ class NotesFlow:
 
         from tuireader.ui.screens.confirm import ConfirmScreen
 
-        screen.app.push_screen(ConfirmScreen(question, yes="Restore", no="Discard"), answered)
+        screen.app.push_screen(
+            ConfirmScreen(question, yes="Restore", no="Discard", focus_yes=True), answered
+        )
 
     def toggle_inline_notes(self) -> None:
         pane = self._screen.pane

@@ -124,7 +124,7 @@ class ReaderScreen(Screen[None]):
                 measure=settings.text_width, show_notes=settings.notes_inline, id="pane"
             )
         yield StatusLine(id="status")
-        yield KeyBar(lead=SEARCH_KEYS, offered=self._offered_key, id="keys")
+        yield KeyBar(lead=SEARCH_KEYS, last=("help", "quit"), offered=self._offered_key, id="keys")
 
     def _title_line(self) -> Content:
         """The title, and the date, tags and author of the document's metadata if it has
@@ -373,7 +373,11 @@ class ReaderScreen(Screen[None]):
         if bars:
             bar = bars.first()
         else:  # made on first use
-            bar = GoToBar(self._resolve_place, id="go-to-bar")
+            bar = GoToBar(
+                self._resolve_place,
+                questions=lambda: self.navigator.question_count,
+                id="go-to-bar",
+            )
             await self.mount(bar, before="#status")
         bar.open()
 

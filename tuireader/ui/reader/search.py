@@ -95,6 +95,8 @@ class SearchFlow:
             self._list_when_found = text
             return
         self._list_when_found = None
+        if self._pattern is None:  # it could not run (a bad pattern): the bar says why
+            return
         from tuireader.ui.screens.search_results import SearchResults
 
         screen = self._screen

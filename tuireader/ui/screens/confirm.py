@@ -1,5 +1,6 @@
 """A yes/no question. Keys: ``y`` or ``enter`` on Yes confirms, ``n`` or ``escape`` declines.
-Dismisses with True or False."""
+Dismisses with True or False. ``enter`` answers the button the focus starts on: No, unless
+``focus_yes`` (when Yes is the answer that loses nothing, as restoring a draft)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,11 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm-no"),
     ]
 
-    def __init__(self, question: Content | str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(
+        self, question: Content | str, yes: str = "Yes", no: str = "No", *, focus_yes: bool = False
+    ) -> None:
         super().__init__()
+        self._focus = "#yes" if focus_yes else "#no"
         self._question = question if isinstance(question, Content) else Content(question)
         self._yes = yes
         self._no = no
@@ -32,7 +36,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(Content(self._yes), id="yes", variant="warning")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one(self._focus, Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

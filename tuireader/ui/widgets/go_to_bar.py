@@ -32,9 +32,18 @@ class GoToBar(Horizontal):
     class Closed(Message):
         pass
 
-    def __init__(self, resolve: Callable[[str], Position | None], *, id: str | None = None):
+    def __init__(
+        self,
+        resolve: Callable[[str], Position | None],
+        *,
+        questions: Callable[[], int] = lambda: 0,
+        id: str | None = None,
+    ):
+        """``questions``: how many the document has (now: a large file's grow as it is
+        read), to say which numbers there are."""
         super().__init__(id=id)
         self._resolve = resolve
+        self._questions = questions
 
     def compose(self) -> ComposeResult:
         yield Static(Content(":"), id="go-to-prompt")
@@ -56,10 +65,17 @@ class GoToBar(Horizontal):
         event.stop()
         position = self._resolve(event.value)
         if position is None:
-            self.say("Nothing here by that name: try 14, Q14, qa-3.p2 or 45%.")
+            self.say(self._nothing_there())
             return
         self.remove_class("-open")
         self.post_message(self.Chosen(position))
+
+    def _nothing_there(self) -> str:
+        count = self._questions()
+        if count:
+            numbers = "Q1" if count == 1 else f"Q1 to Q{count}"
+            return f"Nothing here by that name: there are {numbers}; or an id (qa-1.p2), or 45%."
+        return "Nothing here by that name: give a section id (intro.p2), or a place in %."
 
     def action_close(self) -> None:
         self.remove_class("-open")

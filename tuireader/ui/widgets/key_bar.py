@@ -26,15 +26,20 @@ class KeyBar(Static):
         self,
         *,
         lead: Collection[str] = (),
+        last: Collection[str] = (),
         offered: Offered | None = None,
         id: str | None = None,
     ) -> None:
         """``lead``: binding ids shown first when they are active (the keys of a mode);
-        ``offered``: which keys suit what is shown (no "next answer" without questions)."""
+        ``last``: ids shown at the end however narrow the bar (help, quit), the others
+        giving way to them; ``offered``: which keys suit what is shown (no "next answer"
+        without questions)."""
         super().__init__(id=id)
         self._lead = frozenset(lead)
+        self._last = frozenset(last)
         self._offered = offered
         self._parts: list[Content] = []
+        self._end: list[Content] = []  # the parts of ``last``
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -52,6 +57,7 @@ class KeyBar(Static):
     def rebuild(self) -> None:
         first: list[Content] = []
         rest: list[Content] = []
+        end: list[Content] = []
         seen: set[str] = set()
         focused = self.screen.focused
         for key, active in self.screen.active_bindings.items():
@@ -72,20 +78,28 @@ class KeyBar(Static):
                 continue  # the focused field types this key (a "/" in the search field)
             seen.add(ident)
             part = key_text(name, binding.description)
-            (first if ident in self._lead else rest).append(part)
+            if ident in self._last and ident not in self._lead:
+                end.append(part)
+            else:
+                (first if ident in self._lead else rest).append(part)
         self._parts = first + rest
+        self._end = end
         self._fit()
 
     def _fit(self) -> None:
         """As many keys as fit, whole: a key cut in half ("^p palet…") helps nobody."""
         # Before its first layout the bar has no size: it spans the screen's width.
         room = self.content_region.width or self.app.size.width - self.styles.gutter.width
+        end = self._end
+        kept = sum(p.cell_length for p in end) + 2 * len(end)  # each with its separator
+        if kept - 2 > room:  # not even those: as many keys as fit, in order
+            end, kept = [], 0
         shown: list[Content] = []
         used = 0
         for part in self._parts:
             needed = part.cell_length + (2 if shown else 0)
-            if used + needed > room:
+            if used + needed + kept > room:
                 break
             shown.append(part)
             used += needed
-        self.update(Content("  ").join(shown), layout=False)  # one line: no layout pass
+        self.update(Content("  ").join(shown + end), layout=False)  # one line: no layout pass
