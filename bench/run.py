@@ -64,7 +64,9 @@ def _string_mib(text: str) -> float:
 
 def reader_run(path: Path | None, env: dict[str, str], questions: int) -> dict[str, float]:
     """One start of the reader and a person's first keys."""
-    session = Session(tuireader_argv(path), env, *SIZE)
+    # At the start of the document each round, though the rounds before moved on: the
+    # reader reopens where it was left, and the first sentence is what is waited for.
+    session = Session([*tuireader_argv(path), "--at", "intro"], env, *SIZE)
     out: dict[str, float] = {}
     try:
         paint = session.paint(FIRST_SENTENCE)
