@@ -58,6 +58,14 @@ def key_rows(app: App[Any], bindings: Iterable[BindingType]) -> list[KeyRow]:
     return rows
 
 
+def keys_for(app: App[Any], bindings: Iterable[BindingType], binding_id: str) -> tuple[str, ...]:
+    """The names of the keys bound to ``binding_id`` now (none if it is not among them)."""
+    for row in key_rows(app, bindings):
+        if row.binding_id == binding_id:
+            return row.keys
+    return ()
+
+
 def key_text(key: str, what: str) -> Content:
     """``key what`` with the key picked out, as the key bar and hint lines show it."""
     return Content.assemble((key, "bold $accent"), " ", what)

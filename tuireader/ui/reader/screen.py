@@ -447,12 +447,10 @@ class ReaderScreen(Screen[None]):
 
     def key_for(self, binding_id: str) -> str:
         """The name of the (first) key bound to ``binding_id`` now, as the key bar shows it."""
-        from tuireader.ui.keys import key_rows
+        from tuireader.ui.keys import keys_for
 
-        for row in key_rows(self.app, self.BINDINGS):
-            if row.binding_id == binding_id:
-                return row.keys[0]
-        return binding_id
+        keys = keys_for(self.app, self.BINDINGS, binding_id)
+        return keys[0] if keys else binding_id
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_match", "previous_match", "end_search"):

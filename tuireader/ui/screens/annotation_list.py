@@ -21,7 +21,7 @@ from tuireader.annotations import Listing, ListRow
 from tuireader.store import Status
 from tuireader.terminal_text import terminal_safe
 from tuireader.titles import short_title
-from tuireader.ui.keys import hint, key_rows
+from tuireader.ui.keys import hint, keys_for
 from tuireader.ui.messages import ConfirmPlaceRequested, DeleteRequested
 from tuireader.ui.screens.confirm import ConfirmScreen
 from tuireader.ui.screens.dialog import Dialog
@@ -102,10 +102,7 @@ class AnnotationList(Dialog[str | None]):
         options.highlighted = highlighted
 
     def _keys(self, binding_id: str) -> tuple[str, ...]:
-        for row in key_rows(self.app, self.BINDINGS):
-            if row.binding_id == binding_id:
-                return row.keys
-        return ()
+        return keys_for(self.app, self.BINDINGS, binding_id)
 
     def _selected(self) -> ListRow | None:
         options = self.query_one(OptionList)

@@ -24,7 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Static, TextArea
 
 from tuireader.terminal_text import terminal_safe
-from tuireader.ui.keys import hint, key_rows
+from tuireader.ui.keys import hint, key_rows, keys_for
 from tuireader.ui.messages import DraftChanged
 from tuireader.ui.screens.confirm import ConfirmScreen
 from tuireader.ui.screens.dialog import Dialog
@@ -179,9 +179,7 @@ class NoteEditor(Dialog[NoteEdit | None]):
         area.replace(text, area.document.start, area.document.end)
         area.move_cursor(area.document.end)
         area.focus()
-        save = next(
-            r.keys[0] for r in key_rows(self.app, self.BINDINGS) if r.binding_id == "note-save"
-        )
+        save = keys_for(self.app, self.BINDINGS, "note-save")[0]  # declared above: always there
         self.notify(f"The note has the editor's text now; {save} saves it.", markup=False)
 
     def on_unmount(self) -> None:
