@@ -12,7 +12,7 @@ defaults; and says, once, what was wrong with the config file.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from textual import on
@@ -20,6 +20,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.theme import Theme
 
+from tuireader.library import RestReader
 from tuireader.model import Document
 from tuireader.settings import LoadedSettings, defaults
 from tuireader.store import DocumentNotes
@@ -27,9 +28,6 @@ from tuireader.store.choices import RememberedChoices
 from tuireader.ui.keys import NICER_NAMES
 from tuireader.ui.messages import ChoiceMade
 from tuireader.ui.reader.screen import ReaderScreen
-
-#: Reads the whole of a large document and opens its notes (in a thread).
-RestReader = Callable[[], tuple[Document, DocumentNotes | None]]
 
 
 class ReaderApp(App[int]):
@@ -102,26 +100,29 @@ class ReaderApp(App[int]):
             self.notify(self._choices_problem, severity="warning", markup=False, timeout=10)
         if self._rest is not None:
             # After the first frame: a thread parsing megabytes would hold the GIL meanwhile.
-            self.call_after_refresh(
-                self.run_worker, self._read_the_rest, thread=True, exit_on_error=False
-            )
+            self.call_after_refresh(self.read_the_rest, self.reader, self._rest)
 
-    def _read_the_rest(self) -> None:
-        """In a thread: the whole document and its notes, then handed to the reader."""
-        assert self._rest is not None
-        try:
-            document, notes = self._rest()
-        except Exception as error:  # the file vanished or changed under us: say so, keep reading
-            message = str(error) or type(error).__name__
-            self.call_from_thread(
-                self.notify,
-                f"Could not read the whole document: {message}",
-                severity="error",
-                markup=False,
-                timeout=12,
-            )
-            return
-        self.call_from_thread(self.reader.take_whole_document, document, notes)
+    def read_the_rest(self, reader: ReaderScreen, rest: RestReader) -> None:
+        """In a thread of ``reader``'s: the whole of a large document and its notes, handed
+        to the reader if it is still shown (at start-up, or a document opened from ``o``)."""
+
+        def read() -> None:
+            try:
+                document, notes = rest()
+            except Exception as error:  # the file vanished or changed: say so, keep reading
+                message = str(error) or type(error).__name__
+                self.call_from_thread(
+                    self.notify,
+                    f"Could not read the whole document: {message}",
+                    severity="error",
+                    markup=False,
+                    timeout=12,
+                )
+                return
+            if reader.is_attached:
+                self.call_from_thread(reader.take_whole_document, document, notes)
+
+        reader.run_worker(read, thread=True, exit_on_error=False)
 
     def _remember_theme(self, theme: Theme) -> None:
         self._remember("theme", theme.name)

@@ -131,19 +131,5 @@ class DocumentsFlow:
         app.switch_screen(reader)
         if problem:
             app.notify(problem, severity="warning", markup=False, timeout=10)
-        if opened.rest is not None:
-            rest = opened.rest
-
-            def read_the_rest() -> None:  # in a thread, as ReaderApp does at start-up
-                try:
-                    document, notes = rest()
-                except Exception as error:  # the file changed or vanished meanwhile
-                    message = f"Could not read the whole document: {error or type(error).__name__}"
-                    app.call_from_thread(
-                        app.notify, message, severity="error", markup=False, timeout=12
-                    )
-                    return
-                if reader.is_attached:
-                    app.call_from_thread(reader.take_whole_document, document, notes)
-
-            reader.run_worker(read_the_rest, thread=True, exit_on_error=False)
+        if opened.rest is not None and isinstance(app, ReaderApp):  # as at start-up
+            app.read_the_rest(reader, opened.rest)
