@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from tuireader.errors import UserError
 from tuireader.library import open_for_reading
 from tuireader.model import Document
+from tuireader.store import DocumentNotes, NotesStore
+from tuireader.store.choices import RememberedChoices
 
 if TYPE_CHECKING:
     from tuireader.settings import LoadedSettings
@@ -46,14 +48,12 @@ def reader_app(
     config: LoadedSettings | None = getattr(args, "settings", None)
     # FILE, else the document read last. Standard input is read once, an address fetched
     # once: the notes find a document by its text's fingerprint, else by its path or address.
-    opened = open_for_reading(args.file, data_dir)
+    store = NotesStore(data_dir)
+    choices = RememberedChoices(store.root)
+    opened = open_for_reading(args.file, choices)
     document, path, whole_text = opened.document, opened.path, opened.whole
 
-    from tuireader.store import DocumentNotes, NotesStore
-    from tuireader.store.choices import RememberedChoices
     from tuireader.ui.app import make_reader  # Textual only now: keeps the CLI fast
-
-    choices = RememberedChoices(NotesStore(data_dir).root)
 
     def the_rest() -> tuple[Document, DocumentNotes | None]:
         with pause():
@@ -61,7 +61,6 @@ def reader_app(
             notes = NotesStore(data_dir).open(whole, path)
         return whole, notes
 
-    store = NotesStore(data_dir)
     source = str(path.resolve()) if path is not None else document.source
     glance = store.glance(document.fingerprint, source)
     if document.partial:  # a large file: its start now, the rest (and notes) in a moment

@@ -24,7 +24,6 @@ from tuireader.search import Query, context
 from tuireader.store import DocumentNotes, NotesStore
 from tuireader.store.catalog import DocumentEntry, list_documents
 from tuireader.store.choices import RememberedChoices
-from tuireader.store.index import NotesIndex
 from tuireader.store.schema import Record
 from tuireader.terminal_text import terminal_safe
 from tuireader.text import DocumentError
@@ -274,11 +273,10 @@ def open_last(choices: RememberedChoices, *, preview: bool = False) -> OpenedSou
     return _with_warning(open_source(None, preview=preview), problem)
 
 
-def open_for_reading(file: str | None, data_dir: Path | None) -> OpenedSource:
+def open_for_reading(file: str | None, choices: RememberedChoices) -> OpenedSource:
     """What ``tuireader [FILE]`` opens (a large file's preview): FILE (``-`` standard
     input, an address, a saved page or a file), else the document read last. It is
     remembered as the one read last; its warnings say what went wrong."""
-    choices = RememberedChoices(NotesIndex(data_dir).root)
     opened = open_source(file, preview=True) if file else open_last(choices, preview=True)
     problem = remember_last(choices, opened.document, opened.path)
     return _with_warning(opened, problem) if problem else opened

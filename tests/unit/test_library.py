@@ -116,7 +116,7 @@ def test_the_document_read_last(tmp_path: Path, store: NotesStore, seed: Documen
     assert (first.path, first.document) == (None, open_document(None))
     path = tmp_path / "talk.txt"
     path.write_text(TEXT)
-    opened = open_for_reading(str(path), store.root)
+    opened = open_for_reading(str(path), choices)
     assert (opened.path, opened.document.title) == (path, "A talk")
     assert choices.load()[0][LAST_DOCUMENT] == str(path.resolve())
     last = open_last(choices)
@@ -141,9 +141,9 @@ def test_a_last_document_that_is_gone_opens_the_interview_and_says_so(
     choices = RememberedChoices(store.root)
     path = tmp_path / "talk.txt"
     path.write_text(TEXT)
-    open_for_reading(str(path), store.root)
+    open_for_reading(str(path), choices)
     path.unlink()
-    opened = open_for_reading(None, store.root)
+    opened = open_for_reading(None, choices)
     document = opened.document
     assert opened.path is None and document.title.startswith("Foreign Minister")
     assert document.warnings[-1] == (
@@ -153,7 +153,7 @@ def test_a_last_document_that_is_gone_opens_the_interview_and_says_so(
     assert choices.load()[0][LAST_DOCUMENT] == ""
     path.write_bytes(b"\x00\x01binary\x00")
     choices.remember(LAST_DOCUMENT, str(path))
-    document = open_for_reading(None, store.root).document
+    document = open_for_reading(None, choices).document
     assert (
         "binary" in document.warnings[-1]
         and "bundled interview is open instead" in (document.warnings[-1])
